@@ -1,0 +1,44 @@
+# The two commands: `make demo` and `make test`. Both need only Python 3.11+.
+PYTHON ?= python3
+VENV ?= .venv
+# Extra requirement to pin, e.g. DJANGO="django>=6.1,<6.2" to test another Django series.
+DJANGO ?=
+PYTEST_ARGS ?=
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := cd example_site && ../$(BIN)/python manage.py
+
+.PHONY: demo test lint serve benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]" $(if $(DJANGO),"$(DJANGO)")
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) send_toolkit_setup --demo
+	@echo ""
+	@echo "Example site:  http://127.0.0.1:8000/send-toolkit/"
+	@echo "Wagtail admin: http://127.0.0.1:8000/admin/"
+	@echo "Demo logins:   editor / northmoor-editor (council editor)"
+	@echo "               senco / northmoor-senco (approved practitioner)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/ruff check send_toolkit example_site tests
+	$(BIN)/ruff format --check send_toolkit example_site tests
+	$(MANAGE) makemigrations --check --dry-run --settings=example_site.settings.test
+	@# axe-core for the browser tests; without npm they skip locally (and fail when CI=true).
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: browser tests will skip (they fail when CI=true)"; fi
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix send_toolkit example_site tests
+	$(BIN)/ruff format send_toolkit example_site tests
+
+clean:
+	rm -rf $(VENV) example_site/db.sqlite3 example_site/media test-artifacts

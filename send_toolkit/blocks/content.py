@@ -1,0 +1,58 @@
+"""Content blocks: strategies, callouts and downloads."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class StrategyBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    for_parents = blocks.TextBlock(
+        required=False,
+        label="What this means for parents and carers",
+        help_text="Plain English, for families reading the parent view.",
+    )
+    at_home = blocks.TextBlock(required=False, label="What you can do at home")
+
+    class Meta:
+        icon = "tick"
+        template = "send_toolkit/blocks/strategy.html"
+
+
+class StrategyListBlock(blocks.StructBlock):
+    """A list of strategies. Always shown with the reminder that it is not a tick list."""
+
+    heading = blocks.CharBlock(max_length=200, required=False, default="Strategies")
+    introduction = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    strategies = blocks.ListBlock(StrategyBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Strategy list"
+        template = "send_toolkit/blocks/strategy_list.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    style = blocks.ChoiceBlock(
+        choices=[("info", "Information"), ("important", "Important"), ("tip", "Tip")],
+        default="info",
+    )
+    heading = blocks.CharBlock(max_length=200, required=False)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        template = "send_toolkit/blocks/callout.html"
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(max_length=200, required=False, help_text="Defaults to the document title.")
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document download"
+        template = "send_toolkit/blocks/download.html"

@@ -1,0 +1,39 @@
+"""A practitioner resource placed on a page: the body for those allowed, a teaser and a way in for everyone else."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from send_toolkit.access import can_view_resource
+
+
+class GatedResourceBlock(blocks.StructBlock):
+    resource = SnippetChooserBlock("send_toolkit.PractitionerResource")
+
+    class Meta:
+        icon = "lock"
+        label = "Practitioner resource (gated)"
+        template = "send_toolkit/blocks/gated_resource.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        resource = value.get("resource")
+        context["resource"] = resource
+        context["allowed"] = can_view_resource(request, resource)
+        if resource is not None and not context["allowed"]:
+            next_query = urlencode({"next": request.get_full_path()}) if request is not None else ""
+            context["login_url"] = f"{resolve_url(settings.LOGIN_URL)}?{next_query}"
+            context["register_url"] = f"{resolve_url('send_toolkit:register')}?{next_query}"
+            context["signed_in"] = bool(request and request.user.is_authenticated)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        # The API never carries a resource's restricted body; the id is enough to know one is there.
+        resource = value.get("resource")
+        return {"resource": resource.pk if resource else None}

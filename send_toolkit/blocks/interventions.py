@@ -1,0 +1,67 @@
+"""Blocks that show a single-source Intervention record on a page."""
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from send_toolkit.access import can_view_intervention
+from send_toolkit.intervention_costs import cost_of, hourly_rates_for_request, rates_for_request
+
+
+def _costed(request, interventions: list) -> list[tuple]:
+    """(intervention, costing) for each intervention; staff rates and council settings are read once per request."""
+    if not interventions:
+        return []
+    rates = rates_for_request(request)
+    hourly_rates = hourly_rates_for_request(request)
+    return [(intervention, cost_of(intervention, rates, hourly_rates)) for intervention in interventions]
+
+
+def _detail_url(request, intervention) -> str | None:
+    from send_toolkit.directory import directory_url
+
+    if intervention is None:
+        return None
+    base = directory_url(request)
+    return f"{base}{intervention.slug}/" if base else None
+
+
+class InterventionBlock(blocks.StructBlock):
+    intervention = SnippetChooserBlock("send_toolkit.Intervention")
+    local_note = blocks.TextBlock(
+        required=False, help_text="Anything local to add on this page, such as who to contact to arrange it."
+    )
+
+    class Meta:
+        icon = "snippet"
+        label = "Intervention"
+        template = "send_toolkit/blocks/intervention.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        intervention = value.get("intervention")
+        visible = intervention if can_view_intervention(request, intervention) else None
+        context["visible_intervention"] = visible
+        context["costing"] = _costed(request, [visible])[0][1] if visible else None
+        context["intervention_url"] = _detail_url(request, visible)
+        return context
+
+
+class CostingBlock(blocks.StructBlock):
+    """An inline costing table for one or more interventions, worked out from council rates."""
+
+    heading = blocks.CharBlock(max_length=200, required=False, default="What it costs")
+    interventions = blocks.ListBlock(SnippetChooserBlock("send_toolkit.Intervention"), min_num=1)
+
+    class Meta:
+        icon = "table"
+        label = "Costing table"
+        template = "send_toolkit/blocks/costing.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        visible = [item for item in value.get("interventions", []) if can_view_intervention(request, item)]
+        context["visible_interventions"] = visible
+        context["costed_interventions"] = _costed(request, visible)
+        return context

@@ -1,0 +1,47 @@
+"""Every setting the toolkit reads, with its documented default.
+
+Read settings as ``toolkit_settings.PRACTITIONER_GROUP`` rather than from
+``django.conf.settings`` so that the defaults live in one place; a host project
+overrides any of them with ``SEND_TOOLKIT_<NAME>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Template every toolkit page extends. Point it at your site's own base
+    # template (it must define the blocks documented in docs/templates.md).
+    "BASE_TEMPLATE": "send_toolkit/base.html",
+    # Group whose members are approved practitioners.
+    "PRACTITIONER_GROUP": "Practitioners",
+    # Group whose members approve practitioner accounts and edit the toolkit.
+    "EDITOR_GROUP": "Toolkit editors",
+    # Session lifetime for logged-in practitioners, in seconds.
+    "SESSION_INACTIVITY_TIMEOUT": 30 * 60,
+    "SESSION_ABSOLUTE_LIFETIME": 8 * 60 * 60,
+    # How long an email verification link works, in seconds.
+    "EMAIL_VERIFICATION_MAX_AGE": 3 * 24 * 60 * 60,
+    # Attempts allowed before a pause (django-ratelimit rates: "count/period", e.g. "10/15m").
+    # Login attempts per username, and per IP address (a whole school may share one address);
+    # registrations and password-reset requests per IP address.
+    "LOGIN_RATE": "10/15m",
+    "LOGIN_IP_RATE": "100/15m",
+    "REGISTRATION_RATE": "20/h",
+    # max-age (seconds) of public pages served to anonymous visitors; 0 stops shared caching.
+    "PUBLIC_CACHE_MAX_AGE": 300,
+    # Interventions shown per page in the directory.
+    "DIRECTORY_PAGE_SIZE": 20,
+}
+
+
+class ToolkitSettings:
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"send_toolkit has no setting called {name}")
+        return getattr(settings, f"SEND_TOOLKIT_{name}", DEFAULTS[name])
+
+
+toolkit_settings = ToolkitSettings()

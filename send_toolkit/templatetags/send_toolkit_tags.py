@@ -1,0 +1,168 @@
+"""Template tags for toolkit templates: council details, breadcrumbs and notices."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django import template
+from wagtail.models import Page, Site
+
+from send_toolkit import vocabulary
+from send_toolkit.access import visible_pages
+from send_toolkit.site_settings import ToolkitSettings
+
+register = template.Library()
+
+
+def _toolkit_settings(context) -> ToolkitSettings | None:
+    request = context.get("request")
+    if request is None:
+        return None
+    cached = getattr(request, "_send_toolkit_settings", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        cached = ToolkitSettings.for_site(site)
+        request._send_toolkit_settings = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def toolkit_settings(context) -> ToolkitSettings | None:
+    return _toolkit_settings(context)
+
+
+@register.simple_tag(takes_context=True)
+def toolkit_council_name(context) -> str:
+    settings = _toolkit_settings(context)
+    return settings.council_name if settings else ""
+
+
+@register.simple_tag(takes_context=True)
+def toolkit_home_url(context) -> str:
+    return toolkit_links(context)["home"]
+
+
+@register.inclusion_tag("send_toolkit/components/breadcrumbs.html", takes_context=True)
+def toolkit_breadcrumbs(context, page):
+    request = context.get("request")
+    ancestors = visible_pages(request, page.get_ancestors().filter(depth__gt=1))
+    crumbs = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+    crumbs = [crumb for crumb in crumbs if crumb["url"]]
+    return {"crumbs": crumbs, "current": page}
+
+
+@register.inclusion_tag("send_toolkit/components/safeguarding_notice.html", takes_context=True)
+def safeguarding_notice(context):
+    """The notice and emergency contacts every risk page carries; editors cannot remove it."""
+    return {"notice": vocabulary.SAFEGUARDING_NOTICE, "settings": _toolkit_settings(context)}
+
+
+@register.inclusion_tag("send_toolkit/components/tier_label.html")
+def tier_label(value: str):
+    return {"term": vocabulary.by_value(vocabulary.TIERS, value)}
+
+
+def _toolkit_for(context):
+    from send_toolkit.pages import ToolkitPage
+
+    page = context.get("page")
+    if isinstance(page, ToolkitPage):
+        return page
+    home = None
+    if isinstance(page, Page):
+        home = ToolkitPage.objects.ancestor_of(page, inclusive=True).live().last()
+    if home is None:
+        home = visible_pages(context.get("request"), ToolkitPage.objects.all()).first()
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def toolkit_links(context) -> dict[str, str]:
+    """URLs of the toolkit's home, search and glossary (worked out once per request)."""
+    request = context.get("request")
+    cached = getattr(request, "_send_toolkit_links", None)
+    if cached is not None:
+        return cached
+    home = _toolkit_for(context)
+    links = {"home": "/", "search": "", "glossary": "", "accessibility": ""}
+    if home is not None:
+        url = home.get_url(request) or "/"
+        links = {
+            "home": url,
+            "search": f"{url}search/",
+            "glossary": f"{url}glossary/",
+            "accessibility": f"{url}accessibility-statement/",
+        }
+    if request is not None:
+        request._send_toolkit_links = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def toolkit_brand_style(context) -> str:
+    """The council's two colours as CSS custom properties (checked for contrast when saved)."""
+    from django.utils.html import format_html
+
+    from send_toolkit.contrast import HEX_COLOUR
+
+    settings = _toolkit_settings(context)
+    if settings is None:
+        return ""
+    declarations = []
+    if settings.brand_colour and HEX_COLOUR.match(settings.brand_colour):
+        declarations.append(f"--brand:{settings.brand_colour};")
+    if settings.accent_colour and HEX_COLOUR.match(settings.accent_colour):
+        declarations.append(f"--link:{settings.accent_colour};--button:{settings.accent_colour};")
+    if not declarations:
+        return ""
+    return format_html("<style>:root{{{}}}</style>", "".join(declarations))
+
+
+@register.simple_tag
+def reading_preference_options():
+    from send_toolkit import reading_preferences
+
+    return reading_preferences.PREFERENCES
+
+
+def _glossary_linker(context):
+    """One linker per request, so each term is linked at its first use on the page only."""
+    from send_toolkit.glossary import GlossaryTerm
+    from send_toolkit.glossary_text import TermLinker, TermNames, glossary_link
+
+    request = context.get("request")
+    linker = getattr(request, "_send_toolkit_glossary", None) if request is not None else None
+    if linker is not None:
+        return linker
+    glossary_url = toolkit_links(context)["glossary"]
+    terms = list(GlossaryTerm.objects.all()) if glossary_url else []
+    linker = TermLinker([TermNames(t.slug, tuple(t.names)) for t in terms], partial(glossary_link, glossary_url))
+    linker.terms_by_slug = {term.slug: term for term in terms}
+    if request is not None:
+        request._send_toolkit_glossary = linker
+    return linker
+
+
+@register.simple_tag(takes_context=True)
+def glossary_terms(context, html) -> str:
+    """Rendered HTML with the first use of each glossary term linked to its definition."""
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(_glossary_linker(context).link(str(html)))  # noqa: S308 - input is already-rendered safe HTML
+
+
+@register.simple_tag(takes_context=True)
+def glossary_terms_used(context) -> list:
+    """Glossary terms linked so far on this page, in the order they first appeared."""
+    request = context.get("request")
+    linker = getattr(request, "_send_toolkit_glossary", None) if request is not None else None
+    if linker is None or not linker.used:
+        return []
+    return [linker.terms_by_slug[slug] for slug in linker.used if slug in linker.terms_by_slug]
+
+
+@register.inclusion_tag("send_toolkit/components/sendiass_contact.html", takes_context=True)
+def sendiass_contact(context, heading_level: int = 2):
+    return {"settings": _toolkit_settings(context), "heading_level": heading_level}

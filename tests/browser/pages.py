@@ -1,0 +1,49 @@
+"""Where each page type of the demo toolkit lives, worked out from the demo content (no ORM in the browser thread)."""
+
+from __future__ import annotations
+
+from wagtail.models import Site
+
+from send_toolkit.pages import (
+    GuidanceKind,
+    GuidancePage,
+    InterventionDirectoryPage,
+    KeyStagePage,
+    NeedAreaPage,
+    RiskSupportPage,
+    TierPage,
+    ToolkitPage,
+)
+from send_toolkit.snippets import Audience, Intervention
+
+LOGIN_URL = "/accounts/login/"
+REGISTER_URL = "/accounts/register/"
+
+
+def demo_paths() -> dict[str, str]:
+    site = Site.objects.get(is_default_site=True)
+    toolkit = ToolkitPage.objects.get()
+    area = NeedAreaPage.objects.get(need_area="communication_interaction")
+    stage = KeyStagePage.objects.child_of(area).get(key_stage="ks1")
+    tier = TierPage.objects.child_of(stage).get(tier="getting_advice")
+    directory = InterventionDirectoryPage.objects.get()
+    intervention = Intervention.objects.filter(audience=Audience.PUBLIC).order_by("name").first()
+    home = toolkit.relative_url(site)
+    return {
+        "home": home,
+        "need-area": area.relative_url(site),
+        "need-area-parents": f"{area.relative_url(site)}parents/",
+        "key-stage": stage.relative_url(site),
+        "key-stage-parents": f"{stage.relative_url(site)}parents/",
+        "tier": tier.relative_url(site),
+        "risk": RiskSupportPage.objects.live().first().relative_url(site),
+        "guidance": GuidancePage.objects.filter(kind=GuidanceKind.WALKTHROUGH).first().relative_url(site),
+        "apdr-guide": GuidancePage.objects.get(kind=GuidanceKind.APDR).relative_url(site),
+        "directory": directory.relative_url(site),
+        "directory-filtered": f"{directory.relative_url(site)}?need_area=semh&tier=getting_help",
+        "intervention": f"{directory.relative_url(site)}{intervention.slug}/",
+        "search-results": f"{home}search/?q=reading",
+        "search-no-results": f"{home}search/?q=xylophonic&need_area=semh",
+        "glossary": f"{home}glossary/",
+        "accessibility-statement": f"{home}accessibility/",
+    }

@@ -1,0 +1,26 @@
+"""Shared fixtures: a real database with the toolkit skeleton (and demo content) built once per session."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from send_toolkit.pages import ToolkitPage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo toolkit once; each test then runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("send_toolkit_setup", "--demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def site(db) -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def toolkit(db) -> ToolkitPage:
+    return ToolkitPage.objects.get()

@@ -1,0 +1,69 @@
+"""Council branding: colours an editor saves are checked for contrast, and the header shows the council."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from send_toolkit.site_settings import ToolkitSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_pale_header_colour_is_refused_with_the_ratio_and_what_to_do(site):
+    settings = ToolkitSettings.for_site(site)
+    settings.brand_colour = "#ffdd00"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    message = " ".join(error.value.message_dict["brand_colour"])
+    assert "1.35:1" in message and "4.5:1" in message and "darker colour" in message
+
+
+def test_a_pale_link_colour_is_refused(site):
+    settings = ToolkitSettings.for_site(site)
+    settings.accent_colour = "#8ab4f8"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "accent_colour" in error.value.message_dict
+
+
+def test_a_colour_that_is_not_a_hex_code_gets_a_clear_message(site):
+    settings = ToolkitSettings.for_site(site)
+    settings.brand_colour = "navy"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "hex code" in " ".join(error.value.message_dict["brand_colour"])
+
+
+def test_dark_colours_are_saved_and_used_on_every_page(client, site, toolkit):
+    settings = ToolkitSettings.for_site(site)
+    settings.brand_colour = "#0b3d2e"
+    settings.accent_colour = "#1d4f91"
+    settings.full_clean()
+    settings.save()
+    html = client.get(toolkit.url).content.decode()
+    assert "--brand:#0b3d2e;" in html and "--link:#1d4f91;" in html
+
+
+def test_admin_settings_form_shows_the_contrast_error_and_keeps_the_other_fields(admin_client, site):
+    from django.urls import reverse
+
+    url = reverse("wagtailsettings:edit", args=["send_toolkit", "toolkitsettings", site.pk])
+    form = admin_client.get(url).context["form"]
+    data = {name: ("" if value is None else value) for name, value in form.initial.items() if name != "logo"}
+    data.update({"council_name": "Northmoor Council", "brand_colour": "#eeeeee", "accent_colour": ""})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "contrast ratio of" in response.content.decode()
+    assert ToolkitSettings.for_site(site).brand_colour == ""
+
+
+def test_the_council_logo_shows_beside_the_name_which_stays_as_text(client, site, toolkit):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    settings = ToolkitSettings.for_site(site)
+    settings.logo = get_image_model().objects.create(title="Northmoor crest", file=get_test_image_file())
+    settings.save()
+    html = client.get(toolkit.url).content.decode()
+    header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+    assert '<img alt=""' in header and 'class="site-header__logo"' in header
+    assert "Northmoor Council" in header

@@ -1,0 +1,64 @@
+"""The pure contrast-ratio function council colours are checked with (WCAG 2.2 definition)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from send_toolkit.contrast import contrast_ratio, parse_hex, passes_text_contrast
+
+
+def test_black_on_white_is_the_maximum_ratio():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+
+
+def test_identical_colours_have_no_contrast():
+    assert contrast_ratio("#1d4f91", "#1d4f91") == pytest.approx(1.0)
+
+
+def test_ratio_is_the_same_either_way_round():
+    assert contrast_ratio("#767676", "#fff") == pytest.approx(contrast_ratio("#fff", "#767676"))
+
+
+@pytest.mark.parametrize(
+    ("colour", "expected"),
+    [("#767676", 4.54), ("#777777", 4.48), ("#1d70b8", 5.17), ("#595959", 7.0)],
+)
+def test_known_ratios_against_white(colour, expected):
+    assert contrast_ratio(colour, "#ffffff") == pytest.approx(expected, abs=0.01)
+
+
+def test_grey_767676_is_the_lightest_grey_that_passes_on_white():
+    assert passes_text_contrast("#767676", "#ffffff")
+    assert not passes_text_contrast("#777777", "#ffffff")
+
+
+def test_short_hex_codes_are_expanded():
+    assert parse_hex("#fa0") == (255, 170, 0)
+
+
+@pytest.mark.parametrize("bad", ["red", "#12345", "123456", "#ggg000", ""])
+def test_anything_but_a_hex_colour_is_refused(bad):
+    with pytest.raises(ValueError, match="not a colour"):
+        parse_hex(bad)
+
+
+STYLESHEET = Path(__file__).resolve().parents[1] / "send_toolkit" / "static" / "send_toolkit" / "css" / "toolkit.css"
+ON_WHITE = [
+    "--text",
+    "--muted",
+    "--link",
+    "--link-visited",
+    "--button",
+    "--brand",
+    "--tier-advice",
+    "--tier-help",
+    "--tier-more-help",
+    "--tier-risk",
+]
+
+
+@pytest.mark.parametrize("name", ON_WHITE)
+def test_default_theme_colours_in_the_stylesheet_pass_text_contrast_with_white(name):
+    declared = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\b", STYLESHEET.read_text()))
+    assert passes_text_contrast(declared[name], "#ffffff"), f"{name} {declared[name]}"

@@ -1,0 +1,120 @@
+"""A council adds the toolkit to a site made with `wagtail start`, following only the README.
+
+The test builds the package as a wheel (so missing templates or static files in the distribution fail here),
+installs it into a folder of its own, makes a fresh `wagtail start` project in a temporary folder, applies the
+snippets from the README's "Add to an existing Wagtail site" section, runs the README's commands and requests
+every toolkit page.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from send_toolkit.vocabulary import KEY_STAGES, NEED_AREAS, TIERS
+
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+
+pytestmark = pytest.mark.slow
+
+
+def readme_snippet(name: str) -> str:
+    text = README.read_text()
+    match = re.search(rf"<!-- existing-site:{name} -->\s*```[a-z]*\n(.*?)```", text, re.S)
+    assert match, f"README has no existing-site:{name} snippet"
+    return textwrap.dedent(match.group(1))
+
+
+def quoted_strings(snippet: str) -> list[str]:
+    return [ast.literal_eval(item) for item in re.findall(r'"[^"]+"', snippet)]
+
+
+def run(args: list[str], cwd: Path, env: dict, timeout: int = 300) -> str:
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def insert_into_list(source: str, list_name: str, items: list[str], at_start: bool) -> str:
+    start = source.index(f"{list_name} = [")
+    end = source.index("\n]", start)
+    lines = "".join(f'    "{item}",\n' for item in items)
+    if at_start:
+        head = source.index("\n", start) + 1
+        return source[:head] + lines + source[head:]
+    return source[: end + 1] + lines + source[end + 1 :]
+
+
+def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE_URL"))}
+
+    wheel_dir = tmp_path / "wheel"
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), "."],
+        REPO,
+        env,
+    )
+    (wheel,) = wheel_dir.glob("wagtail_send_toolkit-*.whl")
+    installed = tmp_path / "installed"
+    run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(installed), str(wheel)], REPO, env)
+    # The wheel's copy comes first on the path, ahead of the development checkout.
+    env["PYTHONPATH"] = str(installed)
+
+    run([str(Path(sys.executable).parent / "wagtail"), "start", "localoffer"], tmp_path, env)
+    project = tmp_path / "localoffer"
+    base_settings = project / "localoffer" / "settings" / "base.py"
+    urls = project / "localoffer" / "urls.py"
+
+    source = base_settings.read_text()
+    wanted_apps = [app for app in quoted_strings(readme_snippet("installed-apps")) if f'"{app}"' not in source]
+    source = insert_into_list(source, "INSTALLED_APPS", wanted_apps, at_start=True)
+    if "<!-- existing-site:middleware -->" in README.read_text():
+        source = insert_into_list(source, "MIDDLEWARE", quoted_strings(readme_snippet("middleware")), at_start=False)
+    source += "\n" + readme_snippet("settings")
+    base_settings.write_text(source)
+
+    url_source = urls.read_text()
+    marker = '    path("", include(wagtail_urls)),'
+    assert marker in url_source
+    url_lines = "".join(f"    {line.strip()}\n" for line in readme_snippet("urls").strip().splitlines())
+    urls.write_text(url_source.replace(marker, url_lines + marker))
+
+    for line in readme_snippet("commands").strip().splitlines():
+        args = line.split()
+        assert args[:2] == ["python", "manage.py"]
+        run([sys.executable, "manage.py", *args[2:]], project, env)
+
+    check = textwrap.dedent(
+        """
+        import send_toolkit
+        from django.test import Client
+        from wagtail.models import Page
+        from send_toolkit.pages import ToolkitPage, TierPage
+
+        print("package:", send_toolkit.__file__)
+        toolkit = ToolkitPage.objects.get()
+        client = Client()
+        pages = toolkit.get_descendants(inclusive=True).live().specific()
+        bad = [(p.url, client.get(p.url).status_code) for p in pages if client.get(p.url).status_code != 200]
+        print("pages:", pages.count(), "bad:", bad)
+        home = client.get(toolkit.url).content.decode()
+        print("home-has-grid:", "Communication and Interaction" in home and "Key Stage 4" in home)
+        print("css:", client.get("/static/send_toolkit/css/toolkit.css").status_code)
+        """
+    )
+    output = run([sys.executable, "manage.py", "shell", "-c", check], project, env)
+    assert f"package: {installed}" in output, output
+    pages, bad = re.search(r"pages: (\d+) bad: (.*)", output).groups()
+    skeleton = 1 + len(NEED_AREAS) * (1 + len(KEY_STAGES) * (1 + len(TIERS))) + 3  # + risk, guidance, directory
+    assert int(pages) >= skeleton, output
+    assert bad == "[]", output
+    assert "home-has-grid: True" in output
+    assert "css: 200" in output

@@ -1,0 +1,202 @@
+"""CSV import of interventions: the whole file is checked first and nothing changes unless all of it is valid."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from send_toolkit.importing import import_interventions
+from send_toolkit.snippets import Intervention, StaffRole
+
+HEADER = [
+    "Name",
+    "Summary",
+    "Broad areas of need",
+    "Key stages",
+    "THRIVE tier",
+    "Delivery",
+    "Group size",
+    "Session length (minutes)",
+    "Sessions per week",
+    "Number of weeks",
+    "Staff role",
+    "Audience",
+]
+
+
+def row(name="Phonics catch-up", **overrides) -> list[str]:
+    values = {
+        "Name": name,
+        "Summary": "Short daily phonics practice for pupils who are behind.",
+        "Broad areas of need": "Cognition and Learning",
+        "Key stages": "Key Stage 1; KS2",
+        "THRIVE tier": "Getting Help",
+        "Delivery": "Small group",
+        "Group size": "4",
+        "Session length (minutes)": "30",
+        "Sessions per week": "3",
+        "Number of weeks": "38",
+        "Staff role": "Import test assistant",
+        "Audience": "Everyone",
+    }
+    values.update(overrides)
+    return [values[column] for column in HEADER]
+
+
+def csv_bytes(*rows: list[str], header=HEADER, encoding="utf-8") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+@pytest.fixture
+def staff_role(db) -> StaffRole:
+    return StaffRole.objects.create(name="Import test assistant", hourly_rate=Decimal("15.00"))
+
+
+def snapshot() -> list[tuple]:
+    return list(Intervention.objects.order_by("pk").values_list("pk", "name", "summary", "group_size", "audience"))
+
+
+def test_a_valid_file_adds_interventions_with_their_areas_stages_and_costs(staff_role):
+    result = import_interventions(csv_bytes(row(), row("Maths mastery group", **{"Group size": "6"})))
+    assert result.ok, result.problems
+    assert result.created == ["Phonics catch-up", "Maths mastery group"]
+    phonics = Intervention.objects.get(name="Phonics catch-up")
+    assert [area.value for area in phonics.need_areas.all()] == ["cognition_learning"]
+    assert sorted(stage.value for stage in phonics.key_stages.all()) == ["ks1", "ks2"]
+    assert phonics.staff_role == staff_role
+    assert phonics.costing().cost_per_pupil == Decimal("213.75")
+
+
+def test_importing_the_same_file_twice_updates_rather_than_duplicates(staff_role):
+    data = csv_bytes(row())
+    import_interventions(data)
+    count = Intervention.objects.count()
+    changed = csv_bytes(row(**{"Summary": "Updated summary."}))
+    result = import_interventions(changed)
+    assert result.ok
+    assert result.updated == ["Phonics catch-up"] and result.created == []
+    assert Intervention.objects.count() == count
+    assert Intervention.objects.get(name="Phonics catch-up").summary == "Updated summary."
+
+
+def test_a_bad_number_is_reported_with_its_row_and_column_and_nothing_changes(staff_role):
+    before = snapshot()
+    result = import_interventions(csv_bytes(row(), row("Second", **{"Group size": "four"})))
+    assert [str(problem) for problem in result.problems] == ["Row 3, Group size: “four” is not a whole number."]
+    assert snapshot() == before
+
+
+def test_an_unknown_need_area_is_reported_and_nothing_changes(staff_role):
+    before = snapshot()
+    result = import_interventions(csv_bytes(row(**{"Broad areas of need": "Cognition and Learning; Maths"})))
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert (problem.row, problem.column) == (2, "Broad areas of need")
+    assert "“Maths” is not a broad area of need" in problem.message
+    assert "Social, Emotional and Mental Health" in problem.message
+    assert snapshot() == before
+
+
+def test_a_missing_name_is_reported_and_nothing_changes(staff_role):
+    before = snapshot()
+    result = import_interventions(csv_bytes(row(), row("")))
+    assert [str(problem) for problem in result.problems] == ["Row 3, Name: is empty; every intervention needs it."]
+    assert snapshot() == before
+
+
+def test_the_same_intervention_twice_in_one_file_is_reported_and_nothing_changes(staff_role):
+    before = snapshot()
+    result = import_interventions(csv_bytes(row(), row("Other"), row("phonics catch-up")))
+    assert any(problem.row == 4 and "also on row 2" in problem.message for problem in result.problems)
+    assert snapshot() == before
+
+
+def test_a_file_not_saved_as_utf8_gets_a_clear_message_and_nothing_changes(staff_role):
+    before = snapshot()
+    result = import_interventions(csv_bytes(row(**{"Summary": "Costs £5 a pupil – café"}), encoding="cp1252"))
+    assert len(result.problems) == 1
+    assert "not saved as UTF-8" in str(result.problems[0])
+    assert "CSV UTF-8" in str(result.problems[0])
+    assert snapshot() == before
+
+
+def test_every_problem_in_the_file_is_reported_at_once(staff_role):
+    result = import_interventions(
+        csv_bytes(
+            row(**{"Group size": "0"}),
+            row("B", **{"THRIVE tier": "Getting Lots"}),
+            row("C", **{"Staff role": "Wizard"}),
+            row("D", **{"Sessions per week": "2.55"}),
+        )
+    )
+    where = [(problem.row, problem.column) for problem in result.problems]
+    assert where == [(2, "Group size"), (3, "THRIVE tier"), (4, "Staff role"), (5, "Sessions per week")]
+
+
+def test_an_unknown_column_is_reported_before_any_row(staff_role):
+    result = import_interventions(csv_bytes(row() + ["x"], header=[*HEADER, "Colour"]))
+    assert [str(problem) for problem in result.problems] == [
+        "Row 1, Colour: Column 13 is not a column this import knows."
+    ]
+
+
+def test_the_command_imports_a_valid_file(staff_role, tmp_path):
+    path = tmp_path / "interventions.csv"
+    path.write_bytes(csv_bytes(row()))
+    out = io.StringIO()
+    call_command("send_toolkit_import_interventions", str(path), stdout=out)
+    assert "1 added, 0 updated" in out.getvalue()
+    assert Intervention.objects.filter(name="Phonics catch-up").exists()
+
+
+def test_the_command_lists_problems_and_fails_without_changing_anything(staff_role, tmp_path):
+    path = tmp_path / "interventions.csv"
+    path.write_bytes(csv_bytes(row(**{"Key stages": "Year 12"})))
+    before = snapshot()
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing was imported: 1 problem"):
+        call_command("send_toolkit_import_interventions", str(path), stderr=err)
+    assert "Row 2, Key stages: “Year 12” is not a key stage" in err.getvalue()
+    assert snapshot() == before
+
+
+def test_editors_can_upload_a_file_in_the_admin(staff_role, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/admin/snippets/send_toolkit/intervention/import/"
+    bad = SimpleUploadedFile("bad.csv", csv_bytes(row(**{"Group size": "lots"})), content_type="text/csv")
+    response = admin_client.post(url, {"file": bad})
+    assert response.status_code == 200
+    assert "Nothing was imported" in response.text
+    assert "Row 2, Group size: “lots” is not a whole number." in response.text
+
+    good = SimpleUploadedFile("good.csv", csv_bytes(row()), content_type="text/csv")
+    response = admin_client.post(url, {"file": good}, follow=True)
+    assert "Imported 1 new and updated 0 existing interventions." in response.text
+    assert Intervention.objects.filter(name="Phonics catch-up").exists()
+
+
+def test_reimporting_without_a_slug_keeps_an_edited_web_address(staff_role):
+    import_interventions(csv_bytes(row()))
+    Intervention.objects.filter(name="Phonics catch-up").update(slug="phonics-ks1")
+    result = import_interventions(csv_bytes(row(**{"Summary": "Changed."})))
+    assert result.ok and result.updated == ["Phonics catch-up"]
+    assert Intervention.objects.get(name="Phonics catch-up").slug == "phonics-ks1"
+
+
+def test_a_new_intervention_whose_web_address_is_taken_is_reported(staff_role):
+    import_interventions(csv_bytes(row()))
+    Intervention.objects.filter(name="Phonics catch-up").update(name="Renamed phonics")
+    before = snapshot()
+    result = import_interventions(csv_bytes(row()))
+    assert [problem.column for problem in result.problems] == ["Slug"]
+    assert "already used by “Renamed phonics”" in result.problems[0].message
+    assert snapshot() == before

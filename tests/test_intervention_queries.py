@@ -1,0 +1,112 @@
+"""Pages that show interventions make the same number of SQL queries however many interventions there are."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from send_toolkit.conf import toolkit_settings
+from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, RiskSupportPage, TierPage
+from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+
+N = 4
+
+
+def add_interventions(count: int, start: int = 0) -> None:
+    """``count`` more interventions for SEMH / Key Stage 3, every one shown on the Getting Help tier page."""
+    role = StaffRole.objects.get(name="Teaching assistant")
+    area = NeedArea.objects.get(value="semh")
+    stage = KeyStage.objects.get(value="ks3")
+    sub_need = SubNeed.objects.filter(need_area="semh").first()
+    tier = semh_ks3_tier()
+    for number in range(start, start + count):
+        intervention = Intervention(
+            name=f"Query test intervention {number:03d}",
+            summary="Counting queries.",
+            tier="getting_help",
+            staff_role=role,
+            group_size=4,
+            resource_cost=Decimal("10.00"),
+            audience=Audience.PRACTITIONERS if number % 2 else Audience.PUBLIC,
+        )
+        intervention.need_areas.set([area])
+        intervention.key_stages.set([stage])
+        intervention.sub_needs.set([sub_need])
+        intervention.save()
+        tier.body.append(("intervention", {"intervention": intervention, "local_note": ""}))
+    tier.save_revision().publish()
+
+
+def semh_ks3_tier() -> TierPage:
+    area = NeedAreaPage.objects.get(need_area="semh")
+    stage = KeyStagePage.objects.child_of(area).get(key_stage="ks3")
+    return TierPage.objects.child_of(stage).get(tier="getting_help")
+
+
+def urls() -> dict[str, str]:
+    tier = semh_ks3_tier()
+    directory = InterventionDirectoryPage.objects.get()
+    return {
+        "key stage page": tier.get_parent().url,
+        "key stage page sorted by cost": tier.get_parent().url + "?sort=-cost",
+        "tier page": tier.url,
+        "directory": directory.url,
+        "directory filtered": directory.url + "?need_area=semh&key_stage=ks3&tier=getting_help&sort=cost",
+        "directory searched": directory.url + "?q=query+test",
+        "export": directory.url + "export/?need_area=semh",
+    }
+
+
+def query_counts(client) -> dict[str, int]:
+    counts = {}
+    for name, url in urls().items():
+        client.get(url)  # warm per-process caches (site root paths) so only the page's own queries count
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, name
+        counts[name] = len(queries)
+    return counts
+
+
+@pytest.fixture
+def practitioner(client, db):
+    user = get_user_model().objects.create_user(username="query-counter")
+    user.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("who", ["anonymous", "practitioner"])
+def test_queries_do_not_grow_with_the_number_of_interventions(client, db, who, request):
+    if who == "practitioner":
+        client = request.getfixturevalue("practitioner")
+    add_interventions(N)
+    few = query_counts(client)
+    add_interventions(2 * N, start=N)
+    many = query_counts(client)
+    assert many == few
+
+
+def test_intervention_features_add_a_small_fixed_number_of_queries_to_a_page(client, db):
+    """Measured against the Getting Risk Support page: the same page furniture, no interventions.
+
+    Wagtail adds one query per level of the page tree, so deeper pages get one more per level.
+    """
+    add_interventions(N)
+    counts = query_counts(client)
+    risk = RiskSupportPage.objects.get()
+    client.get(risk.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(risk.url)
+    baseline = len(queries)
+    # directory: bands, sub-needs, settings, facet counts (2), list, 2 prefetches
+    assert counts["directory"] - baseline <= 9, (counts, baseline)
+    # key stage: its tiers, need area, directory link, settings, bands, interventions, one more tree level
+    assert counts["key stage page"] - baseline <= 9, (counts, baseline)
+    # tier: chosen snippets, directory link, settings, bands, staff rates, two more tree levels
+    assert counts["tier page"] - baseline <= 9, (counts, baseline)

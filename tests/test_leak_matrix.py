@@ -1,0 +1,408 @@
+"""The leak test matrix (DESIGN.md section 4): every role × every channel, with canary text.
+
+Canary words sit in restricted page titles and bodies, a restricted key stage, practitioner
+resources, a practitioner-only intervention and a document in a restricted collection. For
+each role and channel the test checks the status code, that every canary the role may not
+see is absent (from the body and any redirect), that the canaries the role may see are
+there, and the cache headers.
+
+Adding a role or a channel is one line in ROLES or CHANNELS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from send_toolkit.conf import toolkit_settings
+from send_toolkit.pages import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
+from send_toolkit.practitioners import PractitionerProfile, PractitionerStatus
+from send_toolkit.resources import PractitionerResource
+from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole
+
+RESTRICTING_GROUP = "Early years leads (test)"
+
+# Who may see a canary: "practitioners" (approved practitioners and editors) or "group" (RESTRICTING_GROUP only).
+PRACTITIONERS, GROUP = "practitioners", "group"
+
+
+@dataclass(frozen=True)
+class Canary:
+    text: str  # Capitalised in content; searched for in lower case, so a search box echo never matches
+    audience: str
+
+
+SECTION_TITLE = Canary("Kestrelquill", PRACTITIONERS)
+SECTION_BODY = Canary("Marrowlight", PRACTITIONERS)
+CHILD_TITLE = Canary("Thistledown", PRACTITIONERS)
+KEY_STAGE_TITLE = Canary("Quillwort", PRACTITIONERS)
+LOGIN_TITLE = Canary("Fennelwick", PRACTITIONERS)
+GROUP_TITLE = Canary("Larkspindle", GROUP)
+RESOURCE_BODY = Canary("Brambleglass", PRACTITIONERS)
+GROUP_RESOURCE_BODY = Canary("Cobblemint", GROUP)
+INTERVENTION = Canary("Wrenfeather", PRACTITIONERS)
+DOCUMENT_TITLE = Canary("Saltmoss", PRACTITIONERS)
+DOCUMENT_CONTENT = Canary("Gorsebright", PRACTITIONERS)
+CANARIES = [
+    SECTION_TITLE,
+    SECTION_BODY,
+    CHILD_TITLE,
+    KEY_STAGE_TITLE,
+    LOGIN_TITLE,
+    GROUP_TITLE,
+    RESOURCE_BODY,
+    GROUP_RESOURCE_BODY,
+    INTERVENTION,
+    DOCUMENT_TITLE,
+    DOCUMENT_CONTENT,
+]
+
+
+# --- Roles --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    sees: frozenset[str]  # canary audiences this role may see
+    signed_in: bool  # still logged in when it makes its requests
+    status: str | None = None  # PractitionerProfile status, None for no profile
+    groups: tuple[str, ...] = ()
+
+
+ALL_PRACTITIONER_GROUPS = (toolkit_settings.PRACTITIONER_GROUP, RESTRICTING_GROUP)
+ROLES = [
+    Role("anonymous", frozenset(), signed_in=False),
+    Role("unverified", frozenset(), signed_in=True, status=PractitionerStatus.UNVERIFIED),
+    Role("awaiting approval", frozenset(), signed_in=True, status=PractitionerStatus.PENDING),
+    Role(
+        "approved practitioner",
+        frozenset({PRACTITIONERS, GROUP}),
+        signed_in=True,
+        status=PractitionerStatus.APPROVED,
+        groups=ALL_PRACTITIONER_GROUPS,
+    ),
+    Role(
+        "practitioner outside the group",
+        frozenset({PRACTITIONERS}),
+        signed_in=True,
+        status=PractitionerStatus.APPROVED,
+        groups=(toolkit_settings.PRACTITIONER_GROUP,),
+    ),
+    Role("suspended", frozenset(), signed_in=False, status=PractitionerStatus.SUSPENDED),
+    Role("editor", frozenset({PRACTITIONERS}), signed_in=True, groups=(toolkit_settings.EDITOR_GROUP,)),
+]
+
+
+def sign_in(client, role: Role) -> None:
+    if role.name == "anonymous":
+        return
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=f"{role.name.replace(' ', '-')}@school.example",
+        email=f"{role.name.replace(' ', '-')}@school.example",
+        password="not-used-here",
+    )
+    for name in role.groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    if role.status is not None:
+        status = PractitionerStatus.APPROVED if role.status == PractitionerStatus.SUSPENDED else role.status
+        profile = PractitionerProfile.objects.create(
+            user=user, organisation="Test School", role="teacher", status=status
+        )
+        if status == PractitionerStatus.APPROVED:
+            user.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
+    client.force_login(user)
+    if role.status == PractitionerStatus.SUSPENDED:
+        # Suspended while logged in: from the next request on, the session is worth nothing.
+        profile.suspend()
+
+
+# --- The restricted world -----------------------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    urls: dict[str, str] = field(default_factory=dict)
+
+
+def _restrict(page, restriction_type, groups=()) -> None:
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type)
+    if groups:
+        restriction.groups.set(groups)
+
+
+def _guidance(parent, title: str, slug: str, body_text: str = "") -> GuidancePage:
+    page = GuidancePage(title=title, slug=slug, body=[("rich_text", f"<p>{body_text}</p>")] if body_text else [])
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def world(toolkit) -> World:
+    practitioners = Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP)
+    editors = Group.objects.get(name=toolkit_settings.EDITOR_GROUP)
+    restricting_group = Group.objects.get_or_create(name=RESTRICTING_GROUP)[0]
+
+    section = _guidance(toolkit, f"{SECTION_TITLE.text} section", "leak-section", f"Notes on {SECTION_BODY.text}.")
+    _restrict(section, PageViewRestriction.GROUPS, [practitioners, editors])
+    child = _guidance(section, f"{CHILD_TITLE.text} notes", "leak-section-child")
+    group_page = _guidance(toolkit, f"{GROUP_TITLE.text} leads' page", "leak-group")
+    _restrict(group_page, PageViewRestriction.GROUPS, [restricting_group])
+    login_page = _guidance(toolkit, f"{LOGIN_TITLE.text} for logged-in users", "leak-login")
+    _restrict(login_page, PageViewRestriction.LOGIN)
+
+    cognition = NeedAreaPage.objects.get(need_area="cognition_learning")
+    restricted_stage = KeyStagePage.objects.child_of(cognition).get(key_stage="post16")
+    restricted_stage.title = f"Post-16 {KEY_STAGE_TITLE.text}"
+    restricted_stage.save_revision().publish()
+    _restrict(restricted_stage, PageViewRestriction.GROUPS, [practitioners, editors])
+    restricted_tier = TierPage.objects.child_of(restricted_stage).first()
+
+    collection = Collection.get_first_root_node().add_child(name="Leak test documents")
+    collection_restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    collection_restriction.groups.set([practitioners, editors])
+    document = get_document_model()(title=f"{DOCUMENT_TITLE.text} template", collection=collection)
+    document.file.save("leak-test.txt", ContentFile(f"{DOCUMENT_CONTENT.text} rows".encode()), save=False)
+    document.save()
+
+    resource = PractitionerResource.objects.create(
+        title="Planning resource",
+        teaser="A public teaser.",
+        body=[
+            ("rich_text", f"<p>{RESOURCE_BODY.text} method.</p>"),
+            ("download", {"document": document, "title": "", "description": ""}),
+        ],
+    )
+    group_resource = PractitionerResource.objects.create(
+        title="Group resource", teaser="Another teaser.", body=[("rich_text", f"<p>{GROUP_RESOURCE_BODY.text}</p>")]
+    )
+    group_resource.audience = "groups"
+    group_resource.save()
+    group_resource.groups.set([restricting_group])
+
+    intervention = Intervention(
+        name=f"{INTERVENTION.text} programme",
+        slug="leak-intervention",
+        summary="Practitioners only.",
+        tier="getting_help",
+        delivery="small_group",
+        group_size=3,
+        staff_role=StaffRole.objects.get(name="Teaching assistant"),
+        audience=Audience.PRACTITIONERS,
+        resource_cost=Decimal("10.00"),
+    )
+    intervention.save()
+    intervention.need_areas.set([NeedArea.objects.get(value="semh")])
+    intervention.key_stages.set([KeyStage.objects.get(value="ks2")])
+
+    semh = NeedAreaPage.objects.get(need_area="semh")
+    stage = KeyStagePage.objects.child_of(semh).get(key_stage="ks2")
+    tier = TierPage.objects.child_of(stage).get(tier="getting_help")
+    tier.body.append(("gated_resource", {"resource": resource}))
+    tier.body.append(("gated_resource", {"resource": group_resource}))
+    tier.body.append(("toolkit_link", {"page": section, "label": "", "description": ""}))
+    tier.body.append(("intervention", {"intervention": intervention, "local_note": ""}))
+    tier.save_revision().publish()
+
+    directory = InterventionDirectoryPage.objects.get()
+    return World(
+        urls={
+            "section": section.url,
+            "child": child.url,
+            "group_page": group_page.url,
+            "login_page": login_page.url,
+            "restricted_stage": restricted_stage.url,
+            "restricted_tier": restricted_tier.url,
+            "toolkit": toolkit.url,
+            "cognition": cognition.url,
+            "stage": stage.url,
+            "tier": tier.url,
+            "directory": directory.url,
+            "document": document.url,
+            "section_id": str(section.pk),
+        }
+    )
+
+
+# --- Channels -----------------------------------------------------------------------------------------------
+
+PUBLIC = "public"  # 200 for everyone
+RESTRICTED_PAGE = "restricted page"  # 200 if allowed; anonymous → log in; signed in but not allowed → 403
+NOT_FOUND_UNLESS_ALLOWED = "404 unless allowed"
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    urls: callable  # World -> list of URLs
+    kind: str = PUBLIC
+    audience: str = PRACTITIONERS  # who may open a restricted channel
+    shows: tuple[Canary, ...] = ()  # canaries it shows to those allowed to see them
+    shared_cacheable: bool = True  # anonymous 200s may be stored by a shared cache
+    anonymous_view: bool = False  # the same for everyone, whoever asks (sitemap)
+
+
+def _search(*canaries: Canary):
+    return lambda w: [f"{w.urls['toolkit']}search/?q={c.text.lower()}" for c in canaries]
+
+
+SEARCHABLE = (SECTION_TITLE, SECTION_BODY, CHILD_TITLE, KEY_STAGE_TITLE, LOGIN_TITLE, GROUP_TITLE, INTERVENTION)
+# Results show titles, not bodies: a search for the section's body word finds the section's title.
+SEARCH_SHOWS = tuple(canary for canary in SEARCHABLE if canary is not SECTION_BODY)
+
+CHANNELS = [
+    Channel(
+        "restricted section",
+        lambda w: [w.urls["section"]],
+        RESTRICTED_PAGE,
+        shows=(SECTION_TITLE, SECTION_BODY, CHILD_TITLE),
+    ),
+    Channel(
+        "restricted child page and breadcrumbs",
+        lambda w: [w.urls["child"]],
+        RESTRICTED_PAGE,
+        shows=(CHILD_TITLE, SECTION_TITLE),
+    ),
+    Channel(
+        "group-restricted page", lambda w: [w.urls["group_page"]], RESTRICTED_PAGE, audience=GROUP, shows=(GROUP_TITLE,)
+    ),
+    Channel("logged-in-users page", lambda w: [w.urls["login_page"]], RESTRICTED_PAGE, shows=(LOGIN_TITLE,)),
+    Channel("restricted key stage", lambda w: [w.urls["restricted_stage"]], RESTRICTED_PAGE, shows=(KEY_STAGE_TITLE,)),
+    Channel(
+        "restricted key stage parent view",
+        lambda w: [w.urls["restricted_stage"] + "parents/"],
+        RESTRICTED_PAGE,
+        shows=(KEY_STAGE_TITLE,),
+    ),
+    Channel(
+        "restricted tier breadcrumbs", lambda w: [w.urls["restricted_tier"]], RESTRICTED_PAGE, shows=(KEY_STAGE_TITLE,)
+    ),
+    Channel("toolkit home menus", lambda w: [w.urls["toolkit"]], shows=(SECTION_TITLE, LOGIN_TITLE, GROUP_TITLE)),
+    Channel("need area child listing", lambda w: [w.urls["cognition"]], shows=(KEY_STAGE_TITLE,)),
+    Channel("need area parent view", lambda w: [w.urls["cognition"] + "parents/"]),
+    Channel("key stage overview", lambda w: [w.urls["stage"]], shows=(INTERVENTION,)),
+    Channel("key stage parent view", lambda w: [w.urls["stage"] + "parents/"]),
+    Channel(
+        "public page with gated resources and a link to a restricted page",
+        lambda w: [w.urls["tier"]],
+        shows=(SECTION_TITLE, RESOURCE_BODY, GROUP_RESOURCE_BODY, INTERVENTION, DOCUMENT_TITLE),
+    ),
+    Channel("site search", _search(*SEARCHABLE), shows=SEARCH_SHOWS),
+    Channel("intervention directory", lambda w: [w.urls["directory"] + "?q=programme"], shows=(INTERVENTION,)),
+    Channel("directory search", lambda w: [w.urls["directory"] + "?q=wrenfeather"], shows=(INTERVENTION,)),
+    Channel(
+        "intervention detail",
+        lambda w: [w.urls["directory"] + "leak-intervention/"],
+        NOT_FOUND_UNLESS_ALLOWED,
+        shows=(INTERVENTION,),
+    ),
+    Channel("CSV export", lambda w: [w.urls["directory"] + "export/"], shows=(INTERVENTION,)),
+    Channel("sitemap.xml", lambda w: ["/sitemap.xml"], anonymous_view=True),
+    Channel(
+        "Wagtail API listing",
+        lambda w: [
+            "/api/v2/pages/?type=send_toolkit.GuidancePage&fields=title&limit=20",
+            f"/api/v2/pages/?type=send_toolkit.KeyStagePage&fields=title&title=Post-16%20{KEY_STAGE_TITLE.text}",
+            f"/api/v2/pages/?search={SECTION_TITLE.text.lower()}",
+        ],
+        shared_cacheable=False,
+        shows=(SECTION_TITLE, CHILD_TITLE, LOGIN_TITLE, GROUP_TITLE, KEY_STAGE_TITLE),
+    ),
+    Channel(
+        "Wagtail API detail",
+        lambda w: [f"/api/v2/pages/{w.urls['section_id']}/"],
+        NOT_FOUND_UNLESS_ALLOWED,
+        shared_cacheable=False,
+        shows=(SECTION_TITLE,),
+    ),
+    Channel(
+        "restricted document",
+        lambda w: [w.urls["document"]],
+        RESTRICTED_PAGE,
+        shared_cacheable=False,
+        shows=(DOCUMENT_CONTENT,),
+    ),
+    Channel("login redirect", lambda w: [f"/accounts/login/?next={w.urls['section']}"], shared_cacheable=False),
+]
+
+
+# --- The matrix ---------------------------------------------------------------------------------------------
+
+
+def expected_status(channel: Channel, role: Role) -> int:
+    allowed = channel.audience in role.sees
+    if channel.kind == PUBLIC or allowed:
+        return 200
+    if channel.kind == NOT_FOUND_UNLESS_ALLOWED:
+        return 404
+    return 403 if role.signed_in else 302
+
+
+def _content(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode("utf-8", "replace")
+    return response.content.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("channel", CHANNELS, ids=[c.name for c in CHANNELS])
+@pytest.mark.parametrize("role", ROLES, ids=[r.name for r in ROLES])
+def test_restricted_content_reaches_only_those_allowed(client, world, role: Role, channel: Channel):
+    sign_in(client, role)
+    sees = frozenset() if channel.anonymous_view else role.sees
+    bodies = []
+    for url in channel.urls(world):
+        response = client.get(url)
+        status = expected_status(channel, role)
+        assert response.status_code == status, f"{url}: {response.status_code}, expected {status}"
+        if status == 302:
+            assert response["Location"].startswith("/accounts/login/?next="), response["Location"]
+        body = _content(response) + response.get("Location", "")
+        for canary in CANARIES:
+            if canary.audience not in sees:
+                assert canary.text not in body, f"{canary.text} leaked to {role.name} at {url}"
+        _check_cache_headers(response, role, channel, body)
+        bodies.append(body)
+    everything = "\n".join(bodies)
+    for canary in channel.shows:
+        if canary.audience in sees and expected_status(channel, role) == 200:
+            assert canary.text in everything, f"{role.name} should see {canary.text} in {channel.name}"
+
+
+def _check_cache_headers(response, role: Role, channel: Channel, body: str) -> None:
+    cache_control = response.get("Cache-Control", "")
+    if any(canary.text in body for canary in CANARIES) or role.signed_in:
+        assert "private" in cache_control and "no-store" in cache_control, cache_control
+        assert "public" not in cache_control
+    elif role.name == "anonymous" and response.status_code == 200 and channel.shared_cacheable:
+        assert "public" in cache_control and "max-age" in cache_control, cache_control
+        assert "cookie" not in response.get("Vary", "").lower()
+    else:
+        assert "public" not in cache_control or response.status_code == 200, cache_control
+
+
+def test_directory_counts_count_only_what_each_viewer_may_see(client, world):
+    public = Intervention.objects.filter(audience=Audience.PUBLIC).count()
+    html = client.get(world.urls["directory"]).text
+    assert f'<h2 id="directory-results-heading">{public} intervention' in html
+    sign_in(client, ROLES[3])
+    html = client.get(world.urls["directory"]).text
+    assert f'<h2 id="directory-results-heading">{Intervention.objects.count()} intervention' in html
+
+
+def test_the_search_index_never_holds_a_gated_resource_body(world):
+    from wagtail.models import Page
+
+    assert not Page.objects.live().search(RESOURCE_BODY.text.lower())
+    assert not Page.objects.live().search(GROUP_RESOURCE_BODY.text.lower())
+    assert Page.objects.live().search(SECTION_BODY.text.lower())  # the index does hold ordinary page text

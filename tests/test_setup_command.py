@@ -1,0 +1,89 @@
+"""`manage.py send_toolkit_setup` builds the skeleton once and changes nothing the second time."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision, Site
+
+from send_toolkit.pages import GuidancePage, KeyStagePage, NeedAreaPage, TierPage, ToolkitPage
+from send_toolkit.site_settings import ToolkitSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(*args) -> str:
+    out = StringIO()
+    call_command("send_toolkit_setup", *args, stdout=out)
+    return out.getvalue()
+
+
+def _snapshot():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        get_user_model().objects.count(),
+        list(Page.objects.order_by("path").values_list("path", "title", "live")),
+    )
+
+
+def test_running_setup_again_changes_nothing(toolkit):
+    before = _snapshot()
+    output = _run("--demo")
+    assert "Nothing to do" in output
+    assert _snapshot() == before
+
+
+def test_setup_builds_a_skeleton_under_another_sites_root():
+    root = Page.get_first_root_node()
+    local_offer = Page(title="Local offer", slug="local-offer")
+    root.add_child(instance=local_offer)
+    Site.objects.create(hostname="offer.example", root_page=local_offer, port=80)
+
+    output = _run("--site", "offer.example", "--title", "Toolkit for schools", "--slug", "schools-toolkit")
+
+    toolkit = ToolkitPage.objects.child_of(local_offer).get()
+    assert toolkit.title == "Toolkit for schools"
+    assert NeedAreaPage.objects.child_of(toolkit).count() == 4
+    assert KeyStagePage.objects.descendant_of(toolkit).count() == 24
+    assert TierPage.objects.descendant_of(toolkit).count() == 72
+    assert "Created" in output and "http://offer.example/schools-toolkit/" in output
+    # Without --demo nothing is filled in and no demo content appears.
+    assert not any(tier.body for tier in TierPage.objects.descendant_of(toolkit).specific())
+    assert not GuidancePage.objects.descendant_of(toolkit).filter(kind="apdr").exists()
+
+    before = _snapshot()
+    assert "Nothing to do" in _run("--site", "offer.example")
+    assert _snapshot() == before
+
+
+def test_setup_fills_in_a_partly_built_tree():
+    toolkit = ToolkitPage.objects.get()
+    area = NeedAreaPage.objects.child_of(toolkit).get(need_area="cognition_learning")
+    stage = KeyStagePage.objects.child_of(area).get(key_stage="early_years")
+    stage.get_children().delete()
+    output = _run()
+    assert TierPage.objects.child_of(stage).count() == 3
+    assert output.count("tier:") == 3
+
+
+def test_unknown_site_gives_a_clear_error():
+    with pytest.raises(CommandError, match="No Wagtail site has the hostname 'nowhere.example'"):
+        _run("--site", "nowhere.example")
+
+
+def test_demo_prints_logins_that_work(client):
+    output = _run("--demo")
+    assert "editor / northmoor-editor" in output
+    assert "senco / northmoor-senco" in output
+    assert client.login(username="editor", password="northmoor-editor")
+    assert client.get("/admin/").status_code == 200
+    assert client.login(username="senco", password="northmoor-senco")
+
+
+def test_demo_fills_council_settings(site):
+    settings = ToolkitSettings.for_site(site)
+    assert settings.council_name == "Northmoor Council"
+    assert settings.sendiass_phone
+    assert settings.school_weeks == 38

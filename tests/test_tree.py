@@ -1,0 +1,62 @@
+"""The page tree editors can build, and the skeleton the setup command makes."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from send_toolkit import vocabulary
+from send_toolkit.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.pages import (
+    GuidancePage,
+    InterventionDirectoryPage,
+    KeyStagePage,
+    NeedAreaPage,
+    RiskSupportPage,
+    TierPage,
+    ToolkitPage,
+)
+
+
+class AllowedTreeTests(WagtailPageTestCase):
+    def test_toolkit_home_holds_the_four_sections_and_an_accessibility_statement(self):
+        self.assertAllowedSubpageTypes(
+            ToolkitPage,
+            {NeedAreaPage, RiskSupportPage, GuidancePage, InterventionDirectoryPage, AccessibilityStatementPage},
+        )
+
+    def test_need_area_holds_only_key_stages(self):
+        self.assertAllowedSubpageTypes(NeedAreaPage, {KeyStagePage})
+        self.assertAllowedParentPageTypes(NeedAreaPage, {ToolkitPage})
+
+    def test_key_stage_holds_only_tiers(self):
+        self.assertAllowedSubpageTypes(KeyStagePage, {TierPage})
+        self.assertAllowedParentPageTypes(KeyStagePage, {NeedAreaPage})
+
+    def test_tier_is_a_leaf_under_a_key_stage(self):
+        self.assertAllowedSubpageTypes(TierPage, set())
+        self.assertAllowedParentPageTypes(TierPage, {KeyStagePage})
+
+    def test_guidance_nests_and_risk_support_stands_alone(self):
+        self.assertAllowedParentPageTypes(GuidancePage, {ToolkitPage, GuidancePage})
+        self.assertAllowedParentPageTypes(RiskSupportPage, {ToolkitPage, RiskSupportPage})
+        self.assertAllowedParentPageTypes(InterventionDirectoryPage, {ToolkitPage})
+
+    def test_toolkit_can_go_under_an_ordinary_page(self):
+        self.assertCanCreateAt(Page, ToolkitPage)
+        self.assertCanNotCreateAt(Page, NeedAreaPage)
+        self.assertCanNotCreateAt(ToolkitPage, TierPage)
+
+
+def test_skeleton_has_every_area_stage_and_tier(toolkit):
+    areas = NeedAreaPage.objects.child_of(toolkit)
+    assert sorted(areas.values_list("need_area", flat=True)) == sorted(t.value for t in vocabulary.NEED_AREAS)
+    for area in areas:
+        stages = KeyStagePage.objects.child_of(area)
+        assert stages.count() == len(vocabulary.KEY_STAGES)
+        for stage in stages:
+            assert sorted(TierPage.objects.child_of(stage).values_list("tier", flat=True)) == sorted(
+                t.value for t in vocabulary.TIERS
+            )
+    assert TierPage.objects.descendant_of(toolkit).count() == 4 * 6 * 3
+    assert RiskSupportPage.objects.child_of(toolkit).count() == 1
+    assert GuidancePage.objects.child_of(toolkit).exists()
+    assert InterventionDirectoryPage.objects.child_of(toolkit).count() == 1

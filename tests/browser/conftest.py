@@ -142,9 +142,9 @@ def paths(django_db_setup, django_db_blocker) -> dict[str, str]:
         return demo_paths()
 
 
-def open_or_skip_when_missing(page, url: str, what: str):
-    """Open a page another part of the toolkit provides; skip (outside CI too) only while it does not exist yet."""
+def open_page(page, url: str):
+    """Open a page the toolkit must provide and fail unless it answers 200 (never skip: a missing page is a bug)."""
     response = page.goto(url)
-    if response is not None and response.status == 404:
-        pytest.skip(f"{what} is not available yet: {url} returned 404")
+    assert response is not None, f"{url} gave no response"
+    assert response.status == 200, f"{url} returned {response.status}, expected 200"
     return response

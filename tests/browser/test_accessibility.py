@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_violations, describe, open_or_skip_when_missing, save_screenshot
+from .conftest import axe_violations, describe, open_page, save_screenshot
 from .pages import LOGIN_URL, REGISTER_URL
 
 pytestmark = pytest.mark.browser
@@ -46,30 +46,35 @@ def test_page_with_reading_options_open_has_no_wcag_violations(page, base_url, p
 
 
 def test_login_page_has_no_wcag_violations(page, base_url, axe_source):
-    open_or_skip_when_missing(page, base_url + LOGIN_URL, "The practitioner login page")
+    open_page(page, base_url + LOGIN_URL)
     save_screenshot(page, "login")
     violations = axe_violations(page, axe_source)
     assert violations == [], describe(violations)
 
 
 def test_registration_page_has_no_wcag_violations(page, base_url, axe_source):
-    open_or_skip_when_missing(page, base_url + REGISTER_URL, "The practitioner registration page")
+    open_page(page, base_url + REGISTER_URL)
     save_screenshot(page, "registration")
     violations = axe_violations(page, axe_source)
     assert violations == [], describe(violations)
 
 
 def test_a_form_with_errors_has_no_wcag_violations(page, base_url, axe_source):
-    open_or_skip_when_missing(page, base_url + REGISTER_URL, "The practitioner registration page")
+    open_page(page, base_url + REGISTER_URL)
     page.locator("main form[method=post] [type=submit]").first.click()
     page.wait_for_load_state()
+    # The page under test really is the form with errors: the summary is there for people to see.
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.locator(".error-message").first.is_visible()
     save_screenshot(page, "form-with-errors")
     violations = axe_violations(page, axe_source)
     assert violations == [], describe(violations)
 
 
 def test_a_login_with_the_wrong_password_has_no_wcag_violations(page, base_url, axe_source):
-    open_or_skip_when_missing(page, base_url + LOGIN_URL, "The practitioner login page")
+    open_page(page, base_url + LOGIN_URL)
     page.locator("main input[type=password]").first.fill("not-the-password")
     username = page.locator("main input[name=username], main input[type=email]").first
     username.fill("senco")

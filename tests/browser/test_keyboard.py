@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import open_or_skip_when_missing
+from .conftest import open_page
 from .pages import LOGIN_URL
 
 pytestmark = pytest.mark.browser
@@ -67,11 +67,11 @@ def test_a_parent_reaches_the_sendiass_contact_from_the_home_page_in_one_step(pa
 
 
 def test_a_practitioner_logs_in_and_opens_a_restricted_resource_by_keyboard(page, base_url, paths):
-    open_or_skip_when_missing(page, base_url + LOGIN_URL, "The practitioner login page")
+    open_page(page, base_url + LOGIN_URL)
     page.goto(base_url + paths["guidance"])
-    resource = page.locator(".gated-resource").first
-    if resource.count() == 0:
-        pytest.skip("The demo has no gated practitioner resource on the walkthrough yet")
+    # The demo walkthrough must carry a locked practitioner resource; without one this journey proves nothing.
+    resource = page.locator(".gated-resource--locked").first
+    assert resource.count() == 1, "the demo walkthrough has no locked practitioner resource"
     assert resource.locator(".gated-resource__teaser").is_visible()
     log_in_link = "el => el.tagName === 'A' && el.closest('.gated-resource') && el.textContent.trim() === 'log in'"
     tab_to(page, log_in_link, "the log in link")
@@ -92,7 +92,7 @@ def test_a_practitioner_logs_in_and_opens_a_restricted_resource_by_keyboard(page
 
 
 def test_a_practitioner_opens_a_practitioner_only_intervention_by_keyboard(page, base_url, paths):
-    open_or_skip_when_missing(page, base_url + LOGIN_URL + f"?next={paths['directory']}", "The practitioner login page")
+    open_page(page, base_url + LOGIN_URL + f"?next={paths['directory']}")
     tab_to(page, "el => el.tagName === 'INPUT' && (el.name === 'username' || el.type === 'email')", "the username")
     page.keyboard.type("senco")
     tab_to(page, "el => el.tagName === 'INPUT' && el.type === 'password'", "the password")

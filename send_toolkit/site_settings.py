@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -14,6 +15,28 @@ from .contrast import HEX_COLOUR, TEXT_MINIMUM, contrast_ratio
 
 colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, for example #1d3557.")
 WHITE = "#ffffff"
+
+# The contacts every Getting Risk Support page shows. The model fields stay optional (a new site starts
+# with empty settings, and risk pages then fall back to national emergency wording), but once an editor
+# saves the settings form these cannot be left empty, so no editor can remove them from risk pages.
+REQUIRED_EMERGENCY_CONTACTS = {
+    "safeguarding_name": "Enter who handles concerns about a child, for example Children's Services front door.",
+    "safeguarding_phone": "Enter the safeguarding phone number. It is shown on every Getting Risk Support page.",
+    "mental_health_crisis_phone": (
+        "Enter the mental health crisis line. It is shown on every Getting Risk Support page."
+    ),
+}
+
+
+class ToolkitSettingsForm(WagtailAdminModelForm):
+    """The settings form in the admin: refuses to save without the emergency contacts risk pages depend on."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for field, message in REQUIRED_EMERGENCY_CONTACTS.items():
+            if field in self.fields and not (cleaned_data.get(field) or "").strip() and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned_data
 
 
 @register_setting(icon="site")
@@ -126,7 +149,10 @@ class ToolkitSettings(BaseSiteSetting):
                 FieldPanel("mental_health_crisis_phone"),
             ],
             heading="Safeguarding contacts",
-            help_text="Shown on every Getting Risk Support page.",
+            help_text=(
+                "Shown on every Getting Risk Support page. The name, safeguarding phone and mental health "
+                "crisis line are required."
+            ),
         ),
     ]
     branding_panels = [FieldPanel("logo"), FieldPanel("brand_colour"), FieldPanel("accent_colour")]
@@ -137,7 +163,8 @@ class ToolkitSettings(BaseSiteSetting):
             ObjectList(contact_panels, heading="Council and contacts"),
             ObjectList(branding_panels, heading="Branding"),
             ObjectList(costing_panels, heading="Costings"),
-        ]
+        ],
+        base_form_class=ToolkitSettingsForm,
     )
 
     class Meta:

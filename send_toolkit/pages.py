@@ -88,6 +88,14 @@ class UniqueAmongSiblingsMixin(models.Model):
 
     def clean(self):
         super().clean()
+        self._check_unique_among_siblings()
+
+    def minimal_clean(self):
+        # Wagtail validates drafts with minimal_clean() only; a duplicate draft is still a duplicate.
+        super().minimal_clean()
+        self._check_unique_among_siblings()
+
+    def _check_unique_among_siblings(self) -> None:
         if not self.path or self.depth is None or self.depth < 2:
             return
         parent = self.get_parent()
@@ -97,6 +105,26 @@ class UniqueAmongSiblingsMixin(models.Model):
             raise ValidationError(
                 {self.unique_among_siblings: _clash_message(type(self), self.unique_among_siblings, value, clash)}
             )
+
+    def can_move_to(self, parent) -> bool:
+        """Moving saves a plain Page, so clean() never runs: refuse a parent that already has this value."""
+        if not super().can_move_to(parent):
+            return False
+        return self.move_clash_message(parent) is None
+
+    def move_clash_message(self, parent) -> str | None:
+        """Why this page may not move under ``parent``, or None when it may."""
+        if self.path and self.is_child_of(parent):
+            return None  # reordering among its own siblings
+        value = getattr(self, self.unique_among_siblings)
+        clash = _sibling_with_value(type(self), parent, self.unique_among_siblings, value, exclude_pk=self.pk)
+        if clash is None:
+            return None
+        label = dict(self._meta.get_field(self.unique_among_siblings).choices).get(value, value)
+        return (
+            f"“{self.title}” can’t move under “{parent.title}”: “{clash.title}” already covers {label} there. "
+            "Choose a parent without one, or move or delete that page first."
+        )
 
 
 class ToolkitPageMixin(models.Model):

@@ -294,6 +294,24 @@ def enforce_toolkit_document_access(document, request):
     return _deny(request, request.get_full_path())
 
 
+@hooks.register("before_move_page")
+def refuse_move_that_duplicates_a_sibling(request, page_to_move, destination):
+    """Wagtail's move saves a plain Page, so the one-per-parent rule is checked here instead of in clean().
+    The destination chooser already greys such parents out (can_move_to); this catches a typed URL."""
+    from django.shortcuts import redirect
+    from wagtail.admin import messages
+
+    from send_toolkit.pages import UniqueAmongSiblingsMixin
+
+    if not isinstance(page_to_move, UniqueAmongSiblingsMixin):
+        return None
+    message = page_to_move.move_clash_message(destination)
+    if message is None:
+        return None
+    messages.error(request, message)
+    return redirect("wagtailadmin_pages:move", page_to_move.pk)
+
+
 class PendingPractitionersSummaryItem(SiteSummaryItem):
     """On the admin dashboard: how many practitioner accounts are waiting for approval."""
 
@@ -314,3 +332,13 @@ class PendingPractitionersSummaryItem(SiteSummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_pending_practitioners_summary(request, items):
     items.append(PendingPractitionersSummaryItem(request))
+
+
+@hooks.register("register_rich_text_features", order=100)
+def register_access_checked_rich_text_links(features):
+    """Rich-text links to pages and documents the reader may not see lose their href (rich_text_links).
+    A later order than Wagtail's own registration, so these handlers replace Wagtail's."""
+    from send_toolkit.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
+
+    features.register_link_type(AccessCheckedPageLinkHandler)
+    features.register_link_type(AccessCheckedDocumentLinkHandler)

@@ -10,6 +10,18 @@ HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TEXT_MINIMUM = 4.5
 NON_TEXT_MINIMUM = 3.0
 
+WHITE = "#ffffff"
+# The grey of the footer, SENDIASS box, callouts and reading options (``--panel`` in toolkit.css).
+PANEL = "#f3f2f1"
+
+# Every background the link colour is drawn on (or, for white text on link-coloured buttons, under),
+# named the way an editor would recognise it. The settings form and the stylesheet test both read
+# this, so a new background added here is checked everywhere at once.
+LINK_BACKGROUNDS = {
+    WHITE: "the white page",
+    PANEL: "the grey panels (footer, SENDIASS box and callouts)",
+}
+
 
 def parse_hex(colour: str) -> tuple[int, int, int]:
     """``#1d4f91`` or ``#fff`` as (red, green, blue) in 0-255. Raises ValueError for anything else."""
@@ -40,3 +52,8 @@ def contrast_ratio(first: str, second: str) -> float:
 
 def passes_text_contrast(foreground: str, background: str) -> bool:
     return contrast_ratio(foreground, background) >= TEXT_MINIMUM
+
+
+def weakest_contrast(colour: str, backgrounds: dict[str, str]) -> tuple[float, str, str]:
+    """The lowest ratio of ``colour`` against any of ``backgrounds``, with that background and its name."""
+    return min((contrast_ratio(colour, background), background, name) for background, name in backgrounds.items())

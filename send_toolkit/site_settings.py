@@ -11,10 +11,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .contrast import HEX_COLOUR, TEXT_MINIMUM, contrast_ratio
+from .contrast import HEX_COLOUR, LINK_BACKGROUNDS, TEXT_MINIMUM, WHITE, weakest_contrast
 
 colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, for example #1d3557.")
-WHITE = "#ffffff"
+# Where each council colour is drawn, so it is checked against every background it sits on.
+COLOUR_BACKGROUNDS = {
+    "brand_colour": {WHITE: "the white header text"},
+    "accent_colour": LINK_BACKGROUNDS,
+}
 
 # The contacts every Getting Risk Support page shows. The model fields stay optional (a new site starts
 # with empty settings, and risk pages then fall back to national emergency wording), but once an editor
@@ -107,14 +111,14 @@ class ToolkitSettings(BaseSiteSetting):
     def clean(self):
         super().clean()
         errors = {}
-        for field, role in (("brand_colour", "the white header text"), ("accent_colour", "a white page")):
+        for field, backgrounds in COLOUR_BACKGROUNDS.items():
             colour = getattr(self, field)
             if not colour or not HEX_COLOUR.match(colour):
                 continue
-            ratio = contrast_ratio(colour, WHITE)
+            ratio, _background, where = weakest_contrast(colour, backgrounds)
             if ratio < TEXT_MINIMUM:
                 errors[field] = (
-                    f"{colour} against {role} has a contrast ratio of {ratio:.2f}:1. WCAG 2.2 AA needs at least "
+                    f"{colour} against {where} has a contrast ratio of {ratio:.2f}:1. WCAG 2.2 AA needs at least "
                     f"{TEXT_MINIMUM}:1, so some readers could not read it. Choose a darker colour."
                 )
         if errors:

@@ -67,3 +67,27 @@ def test_the_council_logo_shows_beside_the_name_which_stays_as_text(client, site
     header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
     assert '<img alt=""' in header and 'class="site-header__logo"' in header
     assert "Northmoor Council" in header
+
+
+def test_a_link_colour_that_passes_on_white_but_not_on_the_grey_panels_is_refused(site):
+    # #d4351c reaches 4.86:1 on white but only 4.34:1 on the footer, SENDIASS box and callouts.
+    settings = ToolkitSettings.for_site(site)
+    settings.accent_colour = "#d4351c"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    message = " ".join(error.value.message_dict["accent_colour"])
+    assert "#d4351c against the grey panels (footer, SENDIASS box and callouts)" in message
+    assert "4.34:1" in message and "4.5:1" in message and "Choose a darker colour" in message
+
+
+def test_the_admin_shows_why_a_link_colour_is_refused_on_the_grey_panels(admin_client, site):
+    from django.urls import reverse
+
+    url = reverse("wagtailsettings:edit", args=["send_toolkit", "toolkitsettings", site.pk])
+    form = admin_client.get(url).context["form"]
+    data = {name: ("" if value is None else value) for name, value in form.initial.items() if name != "logo"}
+    data.update({"accent_colour": "#d4351c"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "has a contrast ratio of 4.34:1" in response.content.decode()
+    assert ToolkitSettings.for_site(site).accent_colour != "#d4351c"

@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from send_toolkit.contrast import contrast_ratio, parse_hex, passes_text_contrast
+from send_toolkit.contrast import (
+    LINK_BACKGROUNDS,
+    PANEL,
+    contrast_ratio,
+    parse_hex,
+    passes_text_contrast,
+    weakest_contrast,
+)
 
 
 def test_black_on_white_is_the_maximum_ratio():
@@ -62,3 +69,25 @@ ON_WHITE = [
 def test_default_theme_colours_in_the_stylesheet_pass_text_contrast_with_white(name):
     declared = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\b", STYLESHEET.read_text()))
     assert passes_text_contrast(declared[name], "#ffffff"), f"{name} {declared[name]}"
+
+
+def _declared_colours() -> dict[str, str]:
+    return dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\b", STYLESHEET.read_text()))
+
+
+def test_the_panel_grey_the_contrast_check_uses_is_the_one_the_stylesheet_draws():
+    assert _declared_colours()["--panel"].lower() == PANEL
+
+
+@pytest.mark.parametrize("background", sorted(LINK_BACKGROUNDS))
+@pytest.mark.parametrize("name", ["--link", "--link-visited"])
+def test_default_link_colours_pass_text_contrast_on_every_background_links_sit_on(name, background):
+    colour = _declared_colours()[name]
+    assert passes_text_contrast(colour, background), f"{name} {colour} on {LINK_BACKGROUNDS[background]}"
+
+
+def test_a_red_that_passes_on_white_fails_on_the_grey_panel():
+    ratio, background, where = weakest_contrast("#d4351c", LINK_BACKGROUNDS)
+    assert contrast_ratio("#d4351c", "#ffffff") == pytest.approx(4.86, abs=0.01)
+    assert ratio == pytest.approx(4.34, abs=0.01)
+    assert background == PANEL and "grey panels" in where

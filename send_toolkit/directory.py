@@ -24,6 +24,7 @@ from .costing import Costing
 from .filters import FACET_NAMES, Facet, InterventionFilterSet
 from .intervention_costs import CouncilRates, cost_bands_for_request, cost_of, rates_for_request, with_cost_per_pupil
 from .intervention_csv import export_columns, export_row
+from .search_words import plain_words
 from .snippets import Intervention, SubNeed
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ SORTS = {
     "tier": ("Tier", ("tier_order", "name")),
 }
 DEFAULT_SORT = "name"
-MAX_SEARCH_LENGTH = 200
 MAX_INLINE_IDS = 2000
 
 
@@ -77,7 +77,7 @@ def _filterset(request: HttpRequest, data: QueryDict) -> InterventionFilterSet:
 
 
 def matching_search(queryset, text: str):
-    """Ids of interventions in ``queryset`` matching ``text``, found by Wagtail search.
+    """Ids of interventions in ``queryset`` matching the plain words of ``text``, found by Wagtail search.
 
     Up to ``MAX_INLINE_IDS`` matches the ids are fetched once, because the facet
     counts refer to them several times in one query; beyond that a sub-query
@@ -85,8 +85,12 @@ def matching_search(queryset, text: str):
     """
     from wagtail.search.backends import get_search_backend
 
+    # Only plain words reach the backend: raw quotes and brackets are query syntax to some (a 500).
+    words = plain_words(text)
+    if not words:
+        return []
     # The directory sorts by name or cost, so skip relevance scoring (a correlated sub-query per row).
-    results = get_search_backend().search(text[:MAX_SEARCH_LENGTH], queryset, operator="and", order_by_relevance=False)
+    results = get_search_backend().search(words, queryset, operator="and", order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:  # search servers (Elasticsearch, OpenSearch) return records
         return [item.pk for item in results]

@@ -19,6 +19,7 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
 from . import vocabulary
+from .search_words import plain_words
 from .snippets import CostBand, Delivery, EvidenceStrength, Intervention, SubNeed
 
 COST_FIELD = "cost_per_pupil_estimate"  # annotated by intervention_costs.with_cost_per_pupil
@@ -136,10 +137,11 @@ class InterventionFilterSet(django_filters.FilterSet):
 
     @cached_property
     def search_text(self) -> str:
+        """The plain words of the search box (symbols are search syntax to some backends, not words)."""
         if not self.is_bound:
             return ""
         self.form.is_valid()
-        return (self.form.cleaned_data.get("q") or "").strip()
+        return plain_words(self.form.cleaned_data.get("q") or "")
 
     def filter_selected(self, queryset: QuerySet) -> QuerySet:
         for name, values in self.selected.items():

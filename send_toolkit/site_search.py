@@ -6,7 +6,6 @@ so nobody finds, or sees a count of, anything they may not open.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,11 +14,11 @@ from wagtail.models import Page
 
 from . import vocabulary
 from .access import visible_interventions, visible_pages
+from .search_words import plain_words
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
 
-MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
 
 
@@ -131,15 +130,6 @@ def _glossary_terms(query: str) -> list:
     for word in query.split():
         matches &= Q(term__icontains=word) | Q(aliases__icontains=word) | Q(definition__icontains=word)
     return list(GlossaryTerm.objects.filter(matches)[:MAX_RESULTS])
-
-
-# Quotes, brackets and other symbols are query syntax to some search backends (an unbalanced
-# quote is an error in SQLite's full-text search); readers mean words, so keep only those.
-NOT_A_WORD = re.compile(r"[^\w\s'’-]+")
-
-
-def plain_words(text: str) -> str:
-    return " ".join(NOT_A_WORD.sub(" ", text).split())[:MAX_QUERY_LENGTH]
 
 
 def search_toolkit(request: HttpRequest, toolkit, data: QueryDict) -> SearchResults:

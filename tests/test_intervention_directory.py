@@ -127,6 +127,59 @@ def test_odd_or_stale_links_still_show_the_directory(client, directory, query):
     assert "Search interventions" in response.text
 
 
+SEARCH_SYNTAX = [
+    '"',
+    'phonics"group',
+    "(",
+    ")",
+    "*",
+    "phonics*",
+    "NEAR(",
+    "^",
+    ":",
+    "'",
+    "’",
+    "-",
+    "--",
+    "\\",
+    "AND",
+    "OR phonics",
+    "NOT",
+    "a'b\"c",
+    "%",
+    "_",
+]
+
+
+@pytest.mark.parametrize("text", SEARCH_SYNTAX)
+def test_search_syntax_in_the_search_box_is_read_as_plain_words(client, directory, text):
+    response = client.get(directory.url, {"q": text})
+    assert response.status_code == 200
+    assert "Search interventions" in response.text
+
+
+@pytest.mark.parametrize("text", SEARCH_SYNTAX)
+def test_search_syntax_in_an_export_link_still_exports(client, directory, text):
+    response = client.get(directory.url + "export/", {"q": text})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode("utf-8-sig").startswith("Name,")
+
+
+def test_a_stray_quote_in_the_search_is_ignored_not_an_error(client, directory):
+    html = client.get(directory.url, {"q": 'phonics"'}).text
+    assert "Phonics catch-up group" in listed_names(html)
+    assert "matching “phonics”" in html
+    exported = client.get(directory.url + "export/", {"q": '"phonics'}).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert "Phonics catch-up group" in [row["Name"] for row in rows]
+
+
+def test_a_search_of_symbols_only_lists_everything(client, directory):
+    html = client.get(directory.url, {"q": '"()*'}).text
+    assert f"{len(public())} interventions" in html
+
+
 def test_the_filter_form_works_without_javascript_and_is_labelled(client, directory):
     page = client.get(directory.url).text
     assert '<form class="directory-filters" method="get"' in page

@@ -35,6 +35,7 @@ class SetupReport:
 
 
 def _child(parent: Page, model, report: SetupReport, lookup: dict, **values):
+    """The child of ``model`` matching ``lookup`` (any child of that type when empty), created if missing."""
     existing = model.objects.child_of(parent).filter(**lookup).first()
     if existing is not None:
         return existing
@@ -74,19 +75,25 @@ def build_skeleton(site: Site, title: str = "SEND Graduated Approach Toolkit", s
                     search_description=f"{tier.label} ({tier.description.lower()}) for {area.label}, {stage.label}.",
                 )
 
+    # Single sections are found by type (and kind), never by slug, so an editor may rename them freely.
     _child(
-        toolkit, RiskSupportPage, report, {"slug": vocabulary.RISK_SUPPORT.slug}, title=vocabulary.RISK_SUPPORT.label
+        toolkit,
+        RiskSupportPage,
+        report,
+        {},
+        title=vocabulary.RISK_SUPPORT.label,
+        slug=vocabulary.RISK_SUPPORT.slug,
     )
     _child(
         toolkit,
         GuidancePage,
         report,
-        {"slug": "best-practice-walkthrough"},
+        {"kind": GuidanceKind.WALKTHROUGH},
         title="Best practice walkthrough",
-        kind=GuidanceKind.WALKTHROUGH,
+        slug="best-practice-walkthrough",
         search_description="An overview of special educational needs, the graduated approach and guides for parents.",
     )
-    _child(toolkit, InterventionDirectoryPage, report, {"slug": "interventions"}, title="Intervention directory")
+    _child(toolkit, InterventionDirectoryPage, report, {}, title="Intervention directory", slug="interventions")
     # Public sector sites must publish an accessibility statement: start one for the council to complete.
     _child(toolkit, AccessibilityStatementPage, report, {}, title="Accessibility statement", slug="accessibility")
     ensure_groups(toolkit, report)

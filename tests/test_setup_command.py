@@ -3,11 +3,22 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Site
 
-from send_toolkit.pages import GuidancePage, KeyStagePage, NeedAreaPage, TierPage, ToolkitPage
+from send_toolkit.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.pages import (
+    GuidanceKind,
+    GuidancePage,
+    InterventionDirectoryPage,
+    KeyStagePage,
+    NeedAreaPage,
+    RiskSupportPage,
+    TierPage,
+    ToolkitPage,
+)
 from send_toolkit.site_settings import ToolkitSettings
 
 pytestmark = pytest.mark.django_db
@@ -19,18 +30,60 @@ def _run(*args) -> str:
     return out.getvalue()
 
 
-def _snapshot():
-    return (
-        Page.objects.count(),
-        Revision.objects.count(),
-        get_user_model().objects.count(),
-        list(Page.objects.order_by("path").values_list("path", "title", "live")),
-    )
+def _snapshot() -> dict:
+    """Row counts of every model (pages, revisions, snippets, groups, permissions, view restrictions,
+    collections, documents, settings...) plus the page tree and the accounts, to compare before and after."""
+    User = get_user_model()
+    return {
+        "rows": {model._meta.label: model._default_manager.count() for model in apps.get_models()},
+        "tree": list(Page.objects.order_by("path").values_list("path", "title", "slug", "live")),
+        "accounts": [
+            (user.username, user.password, sorted(user.groups.values_list("name", flat=True)))
+            for user in User.objects.order_by("username")
+        ],
+    }
 
 
 def test_running_setup_again_changes_nothing(toolkit):
     before = _snapshot()
     output = _run("--demo")
+    assert "Nothing to do" in output
+    assert _snapshot() == before
+
+
+def test_snapshot_covers_what_setup_creates():
+    rows = _snapshot()["rows"]
+    for label in (
+        "send_toolkit.Intervention",
+        "send_toolkit.GlossaryTerm",
+        "send_toolkit.PractitionerResource",
+        "send_toolkit.ToolkitSettings",
+        "auth.Group",
+        "wagtailcore.GroupPagePermission",
+        "wagtailcore.PageViewRestriction",
+        "wagtailcore.CollectionViewRestriction",
+        "wagtailcore.Collection",
+        "wagtaildocs.Document",
+    ):
+        assert rows[label] > 0, label
+
+
+def test_renamed_single_sections_are_not_created_again(toolkit):
+    renamed = [
+        RiskSupportPage.objects.child_of(toolkit).get(),
+        GuidancePage.objects.child_of(toolkit).get(kind=GuidanceKind.WALKTHROUGH),
+        InterventionDirectoryPage.objects.child_of(toolkit).get(),
+        AccessibilityStatementPage.objects.child_of(toolkit).get(),
+        GuidancePage.objects.child_of(toolkit).get(slug="for-practitioners"),
+    ]
+    for page in renamed:
+        page.title = f"Renamed {page.title}"
+        page.slug = f"renamed-{page.slug}"
+        page.save_revision().publish()
+    before = _snapshot()
+
+    output = _run("--demo")
+
     assert "Nothing to do" in output
     assert _snapshot() == before
 

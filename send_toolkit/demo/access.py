@@ -89,7 +89,7 @@ def _resource(document, report) -> PractitionerResource:
 
 
 def _section(toolkit: ToolkitPage, resource: PractitionerResource, groups: list[Group], report) -> None:
-    section = GuidancePage.objects.child_of(toolkit).filter(slug=SECTION_SLUG).first()
+    section = _existing_section(toolkit)
     if section is None:
         section = GuidancePage(
             title="For practitioners",
@@ -104,6 +104,13 @@ def _section(toolkit: ToolkitPage, resource: PractitionerResource, groups: list[
     if not PageViewRestriction.objects.filter(page=section).exists():
         restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.set(groups)
+
+
+def _existing_section(toolkit: ToolkitPage) -> GuidancePage | None:
+    """The section as set up, even if an editor has renamed its slug: general guidance that is restricted."""
+    guides = GuidancePage.objects.child_of(toolkit).filter(kind=GuidanceKind.GENERAL)
+    restricted = guides.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    return restricted.first() or guides.filter(slug=SECTION_SLUG).first()
 
 
 def _walkthrough_teaser(toolkit: ToolkitPage, resource: PractitionerResource, report) -> None:

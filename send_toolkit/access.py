@@ -180,3 +180,8 @@ def can_view_collection(request: HttpRequest | None, collection) -> bool:
     if facts:
         mark_restricted_content_shown(request)
     return True
+
+
+def can_view_document(request: HttpRequest | None, document) -> bool:
+    """Whether this request may see ``document`` (its title, type, size and link): its collection's privacy."""
+    return document is not None and can_view_collection(request, document.collection)

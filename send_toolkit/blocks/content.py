@@ -1,7 +1,13 @@
 """Content blocks: strategies, callouts and downloads."""
 
+from __future__ import annotations
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from send_toolkit.access import can_view_document
+
+from .gated import login_prompt_context
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -56,3 +62,20 @@ class DownloadBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Document download"
         template = "send_toolkit/blocks/download.html"
+
+    def get_context(self, value, parent_context=None):
+        # A document in a restricted collection may sit on a public page: only those allowed to
+        # download it learn its title, type and size; everyone else is shown the way in.
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        document = value.get("document")
+        context["allowed"] = can_view_document(request, document)
+        if document is not None and not context["allowed"]:
+            context.update(login_prompt_context(request))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        if not can_view_document((context or {}).get("request"), value.get("document")):
+            representation = {**representation, "document": None, "title": "", "description": ""}
+        return representation

@@ -5,11 +5,22 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.shortcuts import resolve_url
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from send_toolkit.access import can_view_resource
+
+
+def login_prompt_context(request: HttpRequest | None) -> dict[str, object]:
+    """What the "log in or register" prompt needs: links that bring the reader back here afterwards."""
+    next_query = urlencode({"next": request.get_full_path()}) if request is not None else ""
+    return {
+        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{next_query}",
+        "register_url": f"{resolve_url('send_toolkit:register')}?{next_query}",
+        "signed_in": bool(request is not None and request.user.is_authenticated),
+    }
 
 
 class GatedResourceBlock(blocks.StructBlock):
@@ -27,10 +38,7 @@ class GatedResourceBlock(blocks.StructBlock):
         context["resource"] = resource
         context["allowed"] = can_view_resource(request, resource)
         if resource is not None and not context["allowed"]:
-            next_query = urlencode({"next": request.get_full_path()}) if request is not None else ""
-            context["login_url"] = f"{resolve_url(settings.LOGIN_URL)}?{next_query}"
-            context["register_url"] = f"{resolve_url('send_toolkit:register')}?{next_query}"
-            context["signed_in"] = bool(request and request.user.is_authenticated)
+            context.update(login_prompt_context(request))
         return context
 
     def get_api_representation(self, value, context=None):

@@ -1,9 +1,14 @@
 """Getting Risk Support guidance."""
 
+from __future__ import annotations
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from send_toolkit.access import can_view_document
+
 from .content import RICH_TEXT_FEATURES
+from .gated import login_prompt_context
 
 
 class RiskGuidanceBlock(blocks.StructBlock):
@@ -18,3 +23,19 @@ class RiskGuidanceBlock(blocks.StructBlock):
         icon = "warning"
         label = "Risk guidance"
         template = "send_toolkit/blocks/risk_guidance.html"
+
+    def get_context(self, value, parent_context=None):
+        # The planning template may be in a restricted collection although the guidance is public.
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        document = value.get("planning_template")
+        context["template_allowed"] = can_view_document(request, document)
+        if document is not None and not context["template_allowed"]:
+            context.update(login_prompt_context(request))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        if not can_view_document((context or {}).get("request"), value.get("planning_template")):
+            representation = {**representation, "planning_template": None}
+        return representation

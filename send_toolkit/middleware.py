@@ -20,6 +20,7 @@ from django.utils.cache import patch_cache_control
 
 from .access import RESTRICTED_CONTENT_SHOWN
 from .conf import toolkit_settings
+from .rich_text_links import reader_in_scope
 
 STARTED = "send_toolkit_session_started"
 LAST_SEEN = "send_toolkit_session_last_seen"
@@ -86,7 +87,10 @@ class CacheHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        # Rich-text link handlers are not given the request; they must check what this reader may
+        # see, and their decisions must reach _is_personal below, so the request is put in scope here.
+        with reader_in_scope(request):
+            response = self.get_response(request)
         if self._is_personal(request, response):
             _make_private(response)
         elif self._is_public(request, response):

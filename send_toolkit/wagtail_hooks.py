@@ -332,3 +332,13 @@ class PendingPractitionersSummaryItem(SiteSummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_pending_practitioners_summary(request, items):
     items.append(PendingPractitionersSummaryItem(request))
+
+
+@hooks.register("register_rich_text_features", order=100)
+def register_access_checked_rich_text_links(features):
+    """Rich-text links to pages and documents the reader may not see lose their href (rich_text_links).
+    A later order than Wagtail's own registration, so these handlers replace Wagtail's."""
+    from send_toolkit.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
+
+    features.register_link_type(AccessCheckedPageLinkHandler)
+    features.register_link_type(AccessCheckedDocumentLinkHandler)

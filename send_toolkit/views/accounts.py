@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,6 +29,7 @@ from send_toolkit.account_forms import LoginForm, RegistrationForm
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.login_limits import login_paused
 from send_toolkit.practitioners import PractitionerProfile, PractitionerStatus
+from send_toolkit.views.layout import ToolkitLayoutMixin, render
 
 TEMPLATE_DIR = "send_toolkit/accounts"
 TOO_MANY_ATTEMPTS = "Too many attempts from here. Please wait a few minutes and try again."
@@ -150,7 +151,7 @@ def account(request: HttpRequest) -> HttpResponse:
 # --- Django's auth views with the toolkit's templates ------------------------------------------------------
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(ToolkitLayoutMixin, auth_views.LoginView):
     """Django's login view. Guessing is limited by ``login_limits.RateLimitedModelBackend``."""
 
     template_name = f"{TEMPLATE_DIR}/login.html"
@@ -172,11 +173,11 @@ class LoginView(auth_views.LoginView):
         return context
 
 
-class LogoutView(auth_views.LogoutView):
+class LogoutView(ToolkitLayoutMixin, auth_views.LogoutView):
     template_name = f"{TEMPLATE_DIR}/logged_out.html"
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(ToolkitLayoutMixin, auth_views.PasswordResetView):
     template_name = f"{TEMPLATE_DIR}/password_reset.html"
     email_template_name = f"{TEMPLATE_DIR}/email/password_reset.txt"
     subject_template_name = f"{TEMPLATE_DIR}/email/password_reset_subject.txt"
@@ -189,25 +190,25 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
-class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+class PasswordResetDoneView(ToolkitLayoutMixin, auth_views.PasswordResetDoneView):
     template_name = f"{TEMPLATE_DIR}/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(ToolkitLayoutMixin, auth_views.PasswordResetConfirmView):
     template_name = f"{TEMPLATE_DIR}/password_reset_confirm.html"
     success_url = reverse_lazy("send_toolkit:password_reset_complete")
 
 
-class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+class PasswordResetCompleteView(ToolkitLayoutMixin, auth_views.PasswordResetCompleteView):
     template_name = f"{TEMPLATE_DIR}/password_reset_complete.html"
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(ToolkitLayoutMixin, auth_views.PasswordChangeView):
     template_name = f"{TEMPLATE_DIR}/password_change.html"
     success_url = reverse_lazy("send_toolkit:password_change_done")
 
 
-class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+class PasswordChangeDoneView(ToolkitLayoutMixin, auth_views.PasswordChangeDoneView):
     template_name = f"{TEMPLATE_DIR}/password_change_done.html"
 
 

@@ -13,7 +13,7 @@ from send_toolkit.pages import ToolkitPage
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo toolkit once; each test then runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
-        call_command("send_toolkit_setup", "--demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("send_toolkit_setup", "--demo", "--force-demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from send_toolkit.pages import (
     TierPage,
     ToolkitPage,
 )
+from send_toolkit.practitioners import PractitionerProfile
 from send_toolkit.site_settings import ToolkitSettings
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def _snapshot() -> dict:
 
 def test_running_setup_again_changes_nothing(toolkit):
     before = _snapshot()
-    output = _run("--demo")
+    output = _run("--demo", "--force-demo")
     assert "Nothing to do" in output
     assert _snapshot() == before
 
@@ -82,7 +83,7 @@ def test_renamed_single_sections_are_not_created_again(toolkit):
         page.save_revision().publish()
     before = _snapshot()
 
-    output = _run("--demo")
+    output = _run("--demo", "--force-demo")
 
     assert "Nothing to do" in output
     assert _snapshot() == before
@@ -127,12 +128,43 @@ def test_unknown_site_gives_a_clear_error():
 
 
 def test_demo_prints_logins_that_work(client):
-    output = _run("--demo")
+    output = _run("--demo", "--force-demo")
     assert "editor / northmoor-editor" in output
     assert "senco / northmoor-senco" in output
     assert client.login(username="editor", password="northmoor-editor")
     assert client.get("/admin/").status_code == 200
     assert client.login(username="senco", password="northmoor-senco")
+
+
+def test_demo_is_refused_on_a_site_without_debug():
+    before = _snapshot()
+    with pytest.raises(CommandError, match="only runs when DEBUG is True.*add --force-demo"):
+        _run("--demo")
+    assert _snapshot() == before
+
+
+def test_demo_runs_without_force_when_debug_is_on(settings):
+    settings.DEBUG = True
+    output = _run("--demo")
+    assert "editor / northmoor-editor" in output
+
+
+def test_demo_leaves_existing_accounts_with_those_usernames_alone():
+    User = get_user_model()
+    User.objects.filter(username__in=["editor", "senco"]).delete()
+    editor = User.objects.create_user("editor", password="their-own-password")
+    senco = User.objects.create_user("senco", password="another-own-password")
+
+    output = _run("--demo", "--force-demo")
+
+    assert "northmoor-editor" not in output and "northmoor-senco" not in output
+    assert "an account called 'editor' already existed and is not the demo account" in output
+    assert "an account called 'senco' already existed" in output
+    editor.refresh_from_db()
+    senco.refresh_from_db()
+    assert editor.check_password("their-own-password") and not editor.groups.exists()
+    assert senco.check_password("another-own-password") and not senco.groups.exists()
+    assert not PractitionerProfile.objects.filter(user=senco).exists()
 
 
 def test_demo_fills_council_settings(site):

@@ -21,6 +21,7 @@ COLLECTION_NAME = "Practitioner documents"
 DOCUMENT_TITLE = "Provision map template (Northmoor, fictional)"
 RESOURCE_TITLE = "Provision mapping: template and guidance"
 ALLOWED_DOMAIN = "oakfield-primary.example"
+DEMO_PRACTITIONER_USERNAME = "senco"
 
 PROVISION_MAP = (
     "Provision map template (fictional demo)\n"
@@ -35,7 +36,8 @@ def _restricted_groups() -> list[Group]:
     return [Group.objects.get_or_create(name=name)[0] for name in names]
 
 
-def load_access(toolkit: ToolkitPage, report) -> None:
+def load_access(toolkit: ToolkitPage, report, demo_usernames: set[str]) -> None:
+    """``demo_usernames``: the demo accounts this run may set up (never someone's real account)."""
     groups = _restricted_groups()
     document = _document(groups, report)
     resource = _resource(document, report)
@@ -44,7 +46,8 @@ def load_access(toolkit: ToolkitPage, report) -> None:
     if not ApprovedEmailDomain.objects.filter(domain=ALLOWED_DOMAIN).exists():
         ApprovedEmailDomain.objects.create(domain=ALLOWED_DOMAIN, description="Oakfield Primary School (fictional)")
         report.add(f"demo: approved email domain {ALLOWED_DOMAIN}")
-    _demo_practitioner(report)
+    if DEMO_PRACTITIONER_USERNAME in demo_usernames:
+        _demo_practitioner(report)
 
 
 def _document(groups: list[Group], report):
@@ -124,7 +127,7 @@ def _walkthrough_teaser(toolkit: ToolkitPage, resource: PractitionerResource, re
 
 
 def _demo_practitioner(report) -> None:
-    user = get_user_model().objects.filter(username="senco").first()
+    user = get_user_model().objects.filter(username=DEMO_PRACTITIONER_USERNAME).first()
     if user is None or PractitionerProfile.objects.filter(user=user).exists():
         return
     profile = PractitionerProfile.objects.create(

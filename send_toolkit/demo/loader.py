@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -36,6 +37,17 @@ DEMO_USERS = [
     },
 ]
 
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    username: str
+    password: str
+    # False when an account with this username existed before and does not use the demo password:
+    # it is someone's real account, so the demo leaves it alone and never prints a password for it.
+    is_demo_account: bool
+
+
 REVIEWED = datetime.date(2026, 9, 1)
 REVIEW_DUE = datetime.date(2027, 9, 1)
 
@@ -46,7 +58,7 @@ def _publish(page) -> None:
     page.save_revision().publish()
 
 
-def load_demo(toolkit: ToolkitPage, report) -> list[dict]:
+def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     _settings(toolkit, report)
     _toolkit_home(toolkit, report)
     _tiers(toolkit, report)
@@ -55,7 +67,8 @@ def load_demo(toolkit: ToolkitPage, report) -> list[dict]:
     _risk(toolkit, report)
     front_end.load_front_end(toolkit, report)
     logins = _users(report)
-    access.load_access(toolkit, report)
+    demo_usernames = {login.username for login in logins if login.is_demo_account}
+    access.load_access(toolkit, report, demo_usernames)
     return logins
 
 
@@ -188,7 +201,7 @@ def _risk(toolkit: ToolkitPage, report) -> None:
     report.add("demo: risk guidance")
 
 
-def _users(report) -> list[dict]:
+def _users(report) -> list[DemoLogin]:
     User = get_user_model()
     logins = []
     for spec in DEMO_USERS:
@@ -201,7 +214,11 @@ def _users(report) -> list[dict]:
                 first_name=spec["first_name"],
                 last_name=spec["last_name"],
             )
+            user.groups.add(Group.objects.get(name=spec["group"]))
             report.add(f"demo user: {spec['username']} ({spec['role']})")
-        user.groups.add(Group.objects.get(name=spec["group"]))
-        logins.append({key: spec[key] for key in ("role", "username", "password")})
+            is_demo_account = True
+        else:
+            # Still the demo password: made by an earlier run, so its login is worth printing again.
+            is_demo_account = user.check_password(spec["password"])
+        logins.append(DemoLogin(spec["role"], spec["username"], spec["password"], is_demo_account))
     return logins

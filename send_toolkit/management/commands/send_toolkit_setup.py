@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
@@ -16,8 +17,19 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="SEND Graduated Approach Toolkit")
         parser.add_argument("--slug", default="send-toolkit")
         parser.add_argument("--demo", action="store_true", help="Load fictional demo content and demo users.")
+        parser.add_argument(
+            "--force-demo",
+            action="store_true",
+            help="Allow --demo when DEBUG is False (a throwaway staging site). Never use it on a live site.",
+        )
 
     def handle(self, *args, **options):
+        if options["demo"] and not settings.DEBUG and not options["force_demo"]:
+            # Demo users have published passwords: loading them on a live site would open its admin to anyone.
+            raise CommandError(
+                "--demo creates demo users whose passwords are published, so it only runs when DEBUG is True. "
+                "This site has DEBUG = False. If it really is a throwaway site, add --force-demo."
+            )
         site = self._site(options["site"])
         toolkit, report = build_skeleton(site, title=options["title"], slug=options["slug"])
         demo_logins = []
@@ -33,7 +45,15 @@ class Command(BaseCommand):
             self.stdout.write("Nothing to do: the toolkit is already set up.")
         self.stdout.write(self.style.SUCCESS(f"Toolkit home: {toolkit.get_full_url()}"))
         for login in demo_logins:
-            self.stdout.write(f"Demo login ({login['role']}): {login['username']} / {login['password']}")
+            if login.is_demo_account:
+                self.stdout.write(f"Demo login ({login.role}): {login.username} / {login.password}")
+            else:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"Demo login ({login.role}): an account called {login.username!r} already existed and is "
+                        "not the demo account, so its password, groups and access were left unchanged."
+                    )
+                )
 
     def _site(self, hostname):
         sites = Site.objects.select_related("root_page")

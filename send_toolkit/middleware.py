@@ -21,6 +21,7 @@ from django.utils.cache import patch_cache_control
 from .access import RESTRICTED_CONTENT_SHOWN
 from .conf import toolkit_settings
 from .rich_text_links import reader_in_scope
+from .session_revocation import logged_in_before
 
 STARTED = "send_toolkit_session_started"
 LAST_SEEN = "send_toolkit_session_last_seen"
@@ -32,7 +33,8 @@ class SessionLifetimeMiddleware:
     """Ends a logged-in session after a period of inactivity, and after an absolute lifetime.
 
     It also ends sessions whose account can no longer log in (suspended or deactivated):
-    Django already ignores them, and this removes them.
+    Django already ignores them, and this removes them. A session that logged in before its
+    account was last suspended is ended even after the account is reinstated.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -48,6 +50,10 @@ class SessionLifetimeMiddleware:
             if session.get("_auth_user_id") is not None:
                 # A session for an account that may no longer log in (suspended): end it.
                 session.flush()
+            return
+        if logged_in_before(session, _sessions_ended_at(request.user)):
+            # Logged in before the account was suspended: ended for good, even once reinstated.
+            logout(request)
             return
         now = int(time.time())
         started = session.get(STARTED)
@@ -67,6 +73,12 @@ class SessionLifetimeMiddleware:
             # The cookie expires with the inactivity timeout too; both move on at most once a minute.
             session[LAST_SEEN] = now
             session.set_expiry(toolkit_settings.SESSION_INACTIVITY_TIMEOUT)
+
+
+def _sessions_ended_at(user):
+    from .practitioners import PractitionerProfile
+
+    return PractitionerProfile.objects.filter(user=user).values_list("sessions_ended_at", flat=True).first()
 
 
 class CacheHeadersMiddleware:

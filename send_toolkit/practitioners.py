@@ -4,7 +4,8 @@ A ``PractitionerProfile`` holds only work identity (DESIGN.md section 5): organi
 role, beside the name and work email on the user account. Status moves
 unverified → pending → approved (or rejected), and approved ↔ suspended. Being approved
 means being in the practitioners group; a suspended account is made inactive, so
-Django stops accepting its sessions on the very next request.
+Django stops accepting its sessions on the very next request, and its sessions are ended
+for good (``session_revocation``), so reinstating it means logging in again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .conf import toolkit_settings
+from .session_revocation import delete_stored_sessions
 
 
 class PractitionerRole(models.TextChoices):
@@ -78,6 +80,12 @@ class PractitionerProfile(models.Model):
     )
     registered_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    sessions_ended_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Sessions that logged in before this time are ended (set on suspension; see session_revocation).",
+    )
 
     class Meta:
         ordering = ["-registered_at"]
@@ -114,8 +122,13 @@ class PractitionerProfile(models.Model):
         self._set_status(PractitionerStatus.REJECTED)
         self._notify("rejected", base_url)
 
+    @transaction.atomic
     def suspend(self) -> None:
+        """Suspend, ending every session the account has: reinstating it later does not revive them."""
         self._set_status(PractitionerStatus.SUSPENDED)
+        self.sessions_ended_at = timezone.now()
+        self.save(update_fields=["sessions_ended_at"])
+        delete_stored_sessions(self.user)
 
     def reinstate(self) -> None:
         self._set_status(PractitionerStatus.APPROVED)

@@ -7,6 +7,7 @@ so a file exported from the directory can be edited and imported again.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -43,6 +44,24 @@ def _text(value: Any) -> str:
 
 def _read_text(text: str) -> str:
     return text.strip()
+
+
+@functools.cache
+def _rich_text_cleaner():
+    from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+
+    return DbHTMLConverter()  # the default rich-text features, as the description field uses
+
+
+def _read_rich_text(text: str) -> str:
+    """HTML from a file, cut down to what Wagtail's rich-text editor allows.
+
+    The description is shown on a public page with ``|richtext``, which trusts what is stored,
+    so scripts, event-handler attributes and unknown elements must not get in through a file.
+    The cleaner reads Wagtail's database format, so page and document links in an export survive.
+    """
+    cleaned, _removed = _rich_text_cleaner().clean(text.strip())
+    return cleaned
 
 
 def _read_whole_number(minimum: int, blank_ok: bool = False) -> Callable[[str], int | None]:
@@ -150,7 +169,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", _text, _read_text, required=True),
     Column("slug", "Slug", _text, _read_text),
     Column("summary", "Summary", _text, _read_text, required=True),
-    Column("description", "Description (HTML)", _text, _read_text),
+    Column("description", "Description (HTML)", _text, _read_rich_text),
     Column("for_parents", "What this means for parents and carers", _text, _read_text),
     Column("at_home", "What you can do at home", _text, _read_text),
     Column(

@@ -200,3 +200,32 @@ def test_a_new_intervention_whose_web_address_is_taken_is_reported(staff_role):
     assert [problem.column for problem in result.problems] == ["Slug"]
     assert "already used by “Renamed phonics”" in result.problems[0].message
     assert snapshot() == before
+
+
+HOSTILE_DESCRIPTION = (
+    '<p onclick="steal()">Runs <b>three</b> times a week with <i>short</i> '
+    '<a href="https://example.org/guide" onmouseover="steal()">guidance</a>.</p>'
+    "<script>steal()</script><img src=x onerror=\"steal()\"><iframe src='https://evil.example'></iframe>"
+    '<a href="javascript:steal()">click</a><ul><li>Step one</li></ul><h2>Who delivers it</h2>'
+)
+
+
+def test_imported_html_keeps_its_formatting_but_loses_scripts_and_event_handlers(staff_role, client):
+    from send_toolkit.pages import InterventionDirectoryPage
+
+    header = [*HEADER, "Description (HTML)"]
+    result = import_interventions(csv_bytes([*row(), HOSTILE_DESCRIPTION], header=header))
+    assert result.ok, result.problems
+    stored = Intervention.objects.get(name="Phonics catch-up").description
+    for unsafe in ("<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<img"):
+        assert unsafe not in stored
+    link = '<a href="https://example.org/guide">guidance</a>'
+    for kept in ("<b>three</b>", "<i>short</i>", link, "<li>Step one</li>", "<h2>Who delivers it</h2>"):
+        assert kept in stored
+
+    html = client.get(InterventionDirectoryPage.objects.get().url + "phonics-catch-up/").text
+    section = html[html.index('<section class="intervention-description">') :]
+    section = section[: section.index("</section>")]
+    assert "<b>three</b>" in section and "guidance</a>" in section
+    for unsafe in ("<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<img"):
+        assert unsafe not in section

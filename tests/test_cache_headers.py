@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import GuidancePage, KeyStagePage, NeedAreaPage, TierPage
+from send_toolkit.pages import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from tests import recording_cache_backend
 
 
@@ -47,7 +47,7 @@ def test_setting_max_age_to_zero_turns_shared_caching_off(client, toolkit, setti
     assert "public" not in client.get(toolkit.url).get("Cache-Control", "")
 
 
-def test_restricting_a_page_purges_it_its_sub_routes_and_everything_below(
+def test_restricting_a_page_purges_every_url_that_shows_it(
     toolkit, purged, django_capture_on_commit_callbacks
 ):
     area = NeedAreaPage.objects.get(need_area="semh")
@@ -60,7 +60,15 @@ def test_restricting_a_page_purges_it_its_sub_routes_and_everything_below(
     assert stage_url + "parents/" in purged
     for tier in TierPage.objects.child_of(stage):
         assert tier.get_full_url() in purged
-    assert area.get_full_url() not in purged
+    # Pages whose menus, listings, breadcrumbs or counts show it.
+    assert area.get_full_url() in purged and area.get_full_url() + "parents/" in purged
+    home = toolkit.get_full_url()
+    assert {home, home + "search/", home + "glossary/"} <= set(purged)
+    assert InterventionDirectoryPage.objects.get().get_full_url() in purged
+    assert toolkit.get_site().root_url + "/sitemap.xml" in purged
+    # Not the whole site: a page elsewhere in the tree keeps its cached copy.
+    other_area = NeedAreaPage.objects.exclude(pk=area.pk).first()
+    assert other_area.get_full_url() not in purged
 
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):

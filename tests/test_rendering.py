@@ -27,9 +27,16 @@ def test_every_page_type_renders_for_an_anonymous_visitor(client, model):
     assert page.title in response.content.decode()
 
 
-def test_every_demo_page_returns_200(client, toolkit):
+def test_every_demo_page_returns_200_and_says_when_it_was_last_reviewed(client, toolkit):
     for page in toolkit.get_descendants(inclusive=True).live().public():
-        assert client.get(page.url).status_code == 200, page.url
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert "Last reviewed:" in response.content.decode(), page.url
+
+
+def test_every_demo_page_has_review_dates(toolkit):
+    for page in toolkit.get_descendants(inclusive=True).specific():
+        assert page.last_reviewed and page.next_review_due, page.url_path
 
 
 def test_home_shows_need_areas_by_phase_with_links(client, toolkit):

@@ -69,7 +69,21 @@ def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     logins = _users(report)
     demo_usernames = {login.username for login in logins if login.is_demo_account}
     access.load_access(toolkit, report, demo_usernames)
+    _review_dates(toolkit, report)
     return logins
+
+
+def _review_dates(toolkit: ToolkitPage, report) -> None:
+    """Every demo page says when it was last reviewed, as a council's published page should.
+    Runs last, so it also covers pages the other demo steps created without dates."""
+    dated = 0
+    for page in toolkit.get_descendants(inclusive=True).specific():
+        if not hasattr(page, "last_reviewed") or (page.last_reviewed and page.next_review_due):
+            continue
+        _publish(page)
+        dated += 1
+    if dated:
+        report.add(f"demo: review dates on {dated} pages")
 
 
 def _settings(toolkit: ToolkitPage, report) -> None:

@@ -10,6 +10,8 @@ the toolkit home with its search and glossary, the intervention directory and th
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -62,10 +64,9 @@ def urls_showing(page: Page) -> list[str]:
         urls.extend(page_urls(directory, batch))
     site = page.get_site()
     if site is not None:
-        try:
+        # A host site that does not include the toolkit's URLs has no sitemap to purge.
+        with suppress(NoReverseMatch):
             urls.append(site.root_url + reverse("send_toolkit:sitemap"))
-        except NoReverseMatch:  # a host site that does not include the toolkit's URLs has no sitemap to purge
-            pass
     return list(dict.fromkeys(urls))
 
 

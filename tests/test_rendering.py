@@ -34,6 +34,33 @@ def test_every_demo_page_returns_200_and_says_when_it_was_last_reviewed(client, 
         assert "Last reviewed:" in response.content.decode(), page.url
 
 
+def test_no_toolkit_page_shows_wagtails_default_home_title(client, toolkit):
+    for page in toolkit.get_descendants(inclusive=True).live().public():
+        assert "Welcome to your new Wagtail site" not in client.get(page.url).content.decode(), page.url
+
+
+def test_demo_gives_the_example_sites_home_page_a_council_name(site):
+    assert site.root_page.title == "Northmoor Council local offer"
+
+
+def test_breadcrumbs_start_at_the_sites_home_page_called_home(client, toolkit):
+    html = client.get(toolkit.url).content.decode()
+    crumbs = html[html.index('aria-label="Breadcrumb"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert crumbs.index('<a href="/">Home</a>') < crumbs.index('aria-current="page"')
+    assert "Northmoor Council local offer" not in crumbs
+
+
+def test_breadcrumbs_never_show_a_renamed_wagtail_default_home_title(client, site):
+    home = site.root_page
+    home.title = "Welcome to your new Wagtail site!"
+    home.save()
+    tier = TierPage.objects.get(tier="getting_help", url_path__contains="sensory-and-physical/post-16")
+    html = client.get(tier.url).content.decode()
+    assert "Welcome to your new Wagtail site" not in html
+    assert '<a href="/">Home</a>' in html
+
+
 def test_every_demo_page_has_review_dates(toolkit):
     for page in toolkit.get_descendants(inclusive=True).specific():
         assert page.last_reviewed and page.next_review_due, page.url_path

@@ -60,6 +60,7 @@ def _publish(page) -> None:
 
 def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     _settings(toolkit, report)
+    _site_home(toolkit, report)
     _toolkit_home(toolkit, report)
     _tiers(toolkit, report)
     interventions.load_interventions(toolkit, report)
@@ -71,6 +72,21 @@ def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     access.load_access(toolkit, report, demo_usernames)
     _review_dates(toolkit, report)
     return logins
+
+
+WAGTAIL_DEFAULT_HOME_TITLE = "Welcome to your new Wagtail site!"
+DEMO_HOME_TITLE = "Northmoor Council local offer"
+
+
+def _site_home(toolkit: ToolkitPage, report) -> None:
+    """Give the page Wagtail creates on install a fictional council's name; a real home page is left alone."""
+    home = toolkit.get_parent().specific
+    if home.depth < 2 or home.title != WAGTAIL_DEFAULT_HOME_TITLE:
+        return
+    home.title = DEMO_HOME_TITLE
+    home.draft_title = DEMO_HOME_TITLE
+    home.save_revision().publish()
+    report.add(f"demo: site home page renamed {DEMO_HOME_TITLE!r}")
 
 
 def _review_dates(toolkit: ToolkitPage, report) -> None:

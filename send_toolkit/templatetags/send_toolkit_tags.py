@@ -44,11 +44,28 @@ def toolkit_home_url(context) -> str:
     return toolkit_links(context)["home"]
 
 
+HOME_CRUMB_LABEL = "Home"
+
+
 @register.inclusion_tag("send_toolkit/components/breadcrumbs.html", takes_context=True)
 def toolkit_breadcrumbs(context, page):
+    """From the site's home page (labelled "Home", whatever its title says) down to ``page``.
+    Pages above the site's root, such as Wagtail's own root, never appear."""
+    from send_toolkit.pages import ToolkitPage
+
     request = context.get("request")
-    ancestors = visible_pages(request, page.get_ancestors().filter(depth__gt=1))
-    crumbs = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+    site = Site.find_for_request(request) if request is not None else None
+    ancestors = list(visible_pages(request, page.get_ancestors().filter(depth__gt=1)))
+    root_index = next((i for i, a in enumerate(ancestors) if site and a.pk == site.root_page_id), None)
+    if root_index is not None:
+        ancestors = ancestors[root_index:]
+    crumbs = []
+    for ancestor in ancestors:
+        title = ancestor.title
+        # A toolkit that is itself the site's home keeps its own name; any other home page is "Home".
+        if site and ancestor.pk == site.root_page_id and not issubclass(ancestor.specific_class, ToolkitPage):
+            title = HOME_CRUMB_LABEL
+        crumbs.append({"title": title, "url": ancestor.get_url(request)})
     crumbs = [crumb for crumb in crumbs if crumb["url"]]
     return {"crumbs": crumbs, "current": page}
 

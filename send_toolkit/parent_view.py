@@ -32,11 +32,10 @@ def strategies_for_families(tier_page) -> list[FamilyStrategy]:
 
 
 def _key_stage_context(request: HttpRequest, page) -> dict:
-    from .pages import InterventionDirectoryPage, NeedAreaPage, TierPage
+    from .pages import InterventionDirectoryPage, NeedAreaPage
     from .snippets import Intervention
 
-    tiers = list(visible_pages(request, TierPage.objects.child_of(page)).specific())
-    tiers.sort(key=lambda tier: vocabulary.order_of(vocabulary.TIERS, tier.tier))
+    tiers = _visible_tiers(request, page)
     sections = [(tier, strategies_for_families(tier)) for tier in tiers]
     need_area = NeedAreaPage.objects.ancestor_of(page).values_list("need_area", flat=True).last()
     interventions = visible_interventions(
@@ -52,12 +51,43 @@ def _key_stage_context(request: HttpRequest, page) -> dict:
     }
 
 
+# A need area's parent view leads with a few ideas from each phase, so families see what the area
+# means for them before choosing a phase; the phase's own guide has the rest.
+HIGHLIGHTS_PER_STAGE = 2
+
+
+@dataclass
+class StageHighlights:
+    stage: object
+    strategies: list[FamilyStrategy]
+    more: int
+
+
+def _visible_tiers(request: HttpRequest, stage) -> list:
+    from .pages import TierPage
+
+    tiers = list(visible_pages(request, TierPage.objects.child_of(stage)).specific())
+    tiers.sort(key=lambda tier: vocabulary.order_of(vocabulary.TIERS, tier.tier))
+    return tiers
+
+
+def family_highlights(request: HttpRequest, stages) -> list[StageHighlights]:
+    """The first few family texts of each phase (only from tier pages this visitor may see), in tier order."""
+    highlights = []
+    for stage in stages:
+        strategies = [strategy for tier in _visible_tiers(request, stage) for strategy in strategies_for_families(tier)]
+        if strategies:
+            chosen = strategies[:HIGHLIGHTS_PER_STAGE]
+            highlights.append(StageHighlights(stage, chosen, len(strategies) - len(chosen)))
+    return highlights
+
+
 def _need_area_context(request: HttpRequest, page) -> dict:
     from .pages import KeyStagePage
 
     stages = list(visible_pages(request, KeyStagePage.objects.child_of(page)).specific())
     stages.sort(key=lambda stage: vocabulary.order_of(vocabulary.KEY_STAGES, stage.key_stage))
-    return {"key_stages": stages}
+    return {"key_stages": stages, "family_highlights": family_highlights(request, stages)}
 
 
 def parent_view_context(request: HttpRequest, page) -> dict:

@@ -81,6 +81,12 @@ def tier_label(value: str):
     return {"term": vocabulary.by_value(vocabulary.TIERS, value)}
 
 
+@register.simple_tag
+def risk_support_term() -> vocabulary.Term:
+    """Getting Risk Support's name and meaning, so templates never restate them in their own words."""
+    return vocabulary.RISK_SUPPORT
+
+
 def _toolkit_for(context):
     from send_toolkit.pages import ToolkitPage
 

@@ -98,3 +98,17 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "Set the DJANGO_SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_database_url():
+    result = _manage(
+        ["check"],
+        {
+            "DJANGO_SETTINGS_MODULE": "example_site.settings.production",
+            "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+            "DJANGO_ALLOWED_HOSTS": "x.example",
+            "DATABASE_URL": "",
+        },
+    )
+    assert result.returncode != 0
+    assert "Set the DATABASE_URL environment variable" in result.stderr

@@ -97,3 +97,37 @@ def test_a_council_with_its_own_contacts_shows_them_and_999_without_the_national
     assert 'call <a href="tel:999">999</a>' in notice
     assert "0300 555 0199" in notice
     assert "NSPCC" not in notice and "NHS" not in notice
+
+
+def _set_planning_template(page, **fields):
+    body = page.body.raw_data
+    block = next(block for block in body if block["type"] == "risk_guidance")
+    block["value"].update(fields)
+    page.body = body
+    page.save_revision().publish()
+    return block["value"]["title"]
+
+
+def test_a_risk_guidance_block_links_to_its_online_planning_template(client):
+    page = RiskSupportPage.objects.live().first()
+    title = _set_planning_template(page, planning_template_link="https://forms.northmoor.example/risk-plan")
+    html = client.get(page.url).content.decode()
+    assert (
+        '<a href="https://forms.northmoor.example/risk-plan">Open the online planning template'
+        f'<span class="visually-hidden"> for {escape(title)}</span></a>'
+    ) in html
+
+
+def test_a_public_planning_template_document_is_offered_for_download(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title="Northmoor risk plan (fictional)")
+    document.file.save("risk-plan.txt", ContentFile(b"Risk plan: fictional template."), save=False)
+    document.save()
+    page = RiskSupportPage.objects.live().first()
+    _set_planning_template(page, planning_template=document.pk)
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{document.url}">Download the planning template: Northmoor risk plan (fictional)' in html
+    assert "(TXT)" in html
+    assert client.get(document.url).status_code == 200

@@ -148,3 +148,35 @@ def open_page(page, url: str):
     assert response is not None, f"{url} gave no response"
     assert response.status == 200, f"{url} returned {response.status}, expected 200"
     return response
+
+
+def open_form_with_errors(page, base_url: str):
+    """The registration form sent empty: the page under test is the form showing its errors."""
+    from .pages import REGISTER_URL
+
+    open_page(page, base_url + REGISTER_URL)
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible(), "the error summary is not shown"
+    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.locator(".error-message").first.is_visible()
+
+
+def open_named_page(page, base_url: str, paths: dict[str, str], name: str):
+    """Open a page from ``paths`` by name; "form-with-errors" is the registration form after an empty send."""
+    if name == "form-with-errors":
+        return open_form_with_errors(page, base_url)
+    return open_page(page, base_url + paths[name])
+
+
+def log_in_as_practitioner(page, base_url: str) -> None:
+    """Log in through the toolkit's own form as the demo's approved practitioner."""
+    from .pages import ACCOUNT_URL, LOGIN_URL, PRACTITIONER_PASSWORD, PRACTITIONER_USERNAME
+
+    open_page(page, f"{base_url}{LOGIN_URL}?next={ACCOUNT_URL}")
+    page.locator("main input[name=username]").fill(PRACTITIONER_USERNAME)
+    page.locator("main input[type=password]").fill(PRACTITIONER_PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form[method=post] [type=submit]").first.click()
+    assert page.url.endswith(ACCOUNT_URL), f"logging in did not reach the account page: {page.url}"

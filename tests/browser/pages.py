@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from send_toolkit.pages import (
     GuidanceKind,
@@ -18,6 +18,10 @@ from send_toolkit.snippets import Audience, Intervention
 
 LOGIN_URL = "/accounts/login/"
 REGISTER_URL = "/accounts/register/"
+ACCOUNT_URL = "/accounts/"
+# The demo's approved practitioner (send_toolkit/demo/access.py); fictional, test databases only.
+PRACTITIONER_USERNAME = "senco"
+PRACTITIONER_PASSWORD = "northmoor-senco"
 
 
 def demo_paths() -> dict[str, str]:
@@ -29,6 +33,10 @@ def demo_paths() -> dict[str, str]:
     directory = InterventionDirectoryPage.objects.get()
     intervention = Intervention.objects.filter(audience=Audience.PUBLIC).order_by("name").first()
     home = toolkit.relative_url(site)
+    # The demo's restricted "For practitioners" section: general guidance under a page view restriction.
+    practitioner_section = GuidancePage.objects.child_of(toolkit).get(
+        kind=GuidanceKind.GENERAL, pk__in=PageViewRestriction.objects.values("page_id")
+    )
     return {
         "home": home,
         "need-area": area.relative_url(site),
@@ -46,4 +54,8 @@ def demo_paths() -> dict[str, str]:
         "search-no-results": f"{home}search/?q=xylophonic&need_area=semh",
         "glossary": f"{home}glossary/",
         "accessibility-statement": f"{home}accessibility/",
+        "login": LOGIN_URL,
+        "registration": REGISTER_URL,
+        "account": ACCOUNT_URL,
+        "practitioner-section": practitioner_section.relative_url(site),
     }

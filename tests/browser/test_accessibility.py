@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_violations, describe, open_page, save_screenshot
+from .conftest import (
+    axe_violations,
+    describe,
+    log_in_as_practitioner,
+    open_form_with_errors,
+    open_page,
+    save_screenshot,
+)
 from .pages import LOGIN_URL, REGISTER_URL
 
 pytestmark = pytest.mark.browser
@@ -60,15 +67,37 @@ def test_registration_page_has_no_wcag_violations(page, base_url, axe_source):
 
 
 def test_a_form_with_errors_has_no_wcag_violations(page, base_url, axe_source):
-    open_page(page, base_url + REGISTER_URL)
-    page.locator("main form[method=post] [type=submit]").first.click()
-    page.wait_for_load_state()
-    # The page under test really is the form with errors: the summary is there for people to see.
-    summary = page.locator(".error-summary")
-    assert summary.is_visible()
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.locator(".error-message").first.is_visible()
+    # open_form_with_errors checks the error summary and the field errors are shown to the person.
+    open_form_with_errors(page, base_url)
     save_screenshot(page, "form-with-errors")
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
+def test_an_unlocked_practitioner_resource_has_no_wcag_violations(page, base_url, paths, axe_source):
+    log_in_as_practitioner(page, base_url)
+    open_page(page, base_url + paths["guidance"])
+    resource = page.locator(".gated-resource").first
+    assert resource.is_visible() and page.locator(".gated-resource--locked").count() == 0
+    assert resource.locator(".download a").first.is_visible(), "the practitioner sees the resource's download"
+    save_screenshot(page, "practitioner-resource-unlocked")
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
+def test_the_restricted_practitioner_section_has_no_wcag_violations(page, base_url, paths, axe_source):
+    log_in_as_practitioner(page, base_url)
+    open_page(page, base_url + paths["practitioner-section"])
+    assert page.get_by_role("heading", level=1).inner_text().strip() == "For practitioners"
+    save_screenshot(page, "practitioner-section")
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
+def test_the_practitioner_account_page_has_no_wcag_violations(page, base_url, axe_source):
+    log_in_as_practitioner(page, base_url)
+    assert page.get_by_role("heading", level=1).is_visible()
+    save_screenshot(page, "practitioner-account")
     violations = axe_violations(page, axe_source)
     assert violations == [], describe(violations)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS, open_named_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +23,11 @@ PAGE_TYPES = [
     "search-no-results",
     "glossary",
     "accessibility-statement",
+    "guidance",
+    "need-area-parents",
+    "login",
+    "registration",
+    "form-with-errors",
 ]
 
 PAGE_WIDER_THAN_VIEWPORT = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -49,7 +54,7 @@ OFF_SCREEN_TEXT = """() => Array.from(document.querySelectorAll('main *, header 
 def test_no_page_scrolls_sideways_at_320_pixels(browser, base_url, paths, name):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(base_url + paths[name])
+    open_named_page(page, base_url, paths, name)
     assert page.evaluate(PAGE_WIDER_THAN_VIEWPORT) <= 0
     assert page.evaluate(OFF_SCREEN_TEXT) == []
     context.close()
@@ -60,7 +65,7 @@ def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url, paths, name):
     # A 1280 by 800 window zoomed to 200% lays pages out in 640 by 400 CSS pixels at twice the density.
     context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
     page = context.new_page()
-    page.goto(base_url + paths[name])
+    open_named_page(page, base_url, paths, name)
     assert page.evaluate(PAGE_WIDER_THAN_VIEWPORT) <= 0
     assert page.evaluate(CLIPPED_ELEMENTS) == []
     assert page.evaluate(OFF_SCREEN_TEXT) == []

@@ -1,8 +1,10 @@
 """Editors build a toolkit through the Wagtail admin, with StreamField content, and get clear errors."""
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -15,6 +17,8 @@ from send_toolkit.pages import (
     TierPage,
     ToolkitPage,
 )
+from send_toolkit.resources import PractitionerResource
+from send_toolkit.snippets import Intervention
 
 
 def _list_block(items: list[dict]) -> dict:
@@ -44,6 +48,12 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         return model.objects.child_of(parent).get(slug=data["slug"])
 
     def test_editor_builds_a_whole_branch_with_streamfield_content(self):
+        phonics = Intervention.objects.get(name="Phonics catch-up group")
+        resource = PractitionerResource.objects.first()
+        leaflet = get_document_model()(title="Family leaflet (fictional)", collection=Collection.get_first_root_node())
+        leaflet.file.save("family-leaflet.txt", ContentFile(b"A fictional leaflet."), save=False)
+        leaflet.save()
+
         toolkit = self._create(
             self.site_root,
             ToolkitPage,
@@ -101,6 +111,8 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                             "toolkit_link",
                             {"page": area.pk, "label": "Back to the area overview", "description": ""},
                         ),
+                        ("intervention", {"intervention": phonics.pk, "local_note": "Ask the SENCO to book it."}),
+                        ("costing", {"heading": "Costs compared", "interventions": _list_block([phonics.pk])}),
                     ]
                 ),
             },
@@ -129,7 +141,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 ),
             },
         )
-        self._create(
+        guide = self._create(
             toolkit,
             GuidancePage,
             {
@@ -137,7 +149,13 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "slug": "for-parents",
                 "kind": "parent_guide",
                 "introduction": rich_text(""),
-                "body": streamfield([("rich_text", rich_text("<p>What to expect.</p>"))]),
+                "body": streamfield(
+                    [
+                        ("rich_text", rich_text("<p>What to expect.</p>")),
+                        ("download", {"document": leaflet.pk, "title": "", "description": "Print it at home."}),
+                        ("gated_resource", {"resource": resource.pk}),
+                    ]
+                ),
             },
         )
         self._create(
@@ -156,6 +174,16 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         assert "Precision teaching" in html
         assert "Getting Help" in html and "Targeted interventions" in html
         assert "Back to the area overview" in html
+        assert [block.block_type for block in tier.body] == ["strategy_list", "toolkit_link", "intervention", "costing"]
+        assert tier.body[2].value["intervention"] == phonics and "Ask the SENCO to book it." in html
+        costs = html[html.index("Costs compared") :]
+        assert phonics.name in costs and "£213.75" in costs
+
+        guide.refresh_from_db()
+        assert [block.block_type for block in guide.body] == ["rich_text", "download", "gated_resource"]
+        html = self.client.get(guide.url).content.decode()
+        assert "Family leaflet (fictional)" in html and leaflet.url in html
+        assert resource.title in html
 
         response = self.client.get(toolkit.url)
         assert "Cognition and Learning" in response.content.decode()
@@ -170,7 +198,8 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         before = NeedAreaPage.objects.child_of(toolkit).count()
         add_url = reverse("wagtailadmin_pages:add", args=("send_toolkit", "needareapage", toolkit.pk))
         response = self.client.post(add_url, nested_form_data({"title": "SEMH again", "need_area": "semh"}))
-        assert response.status_code in (302, 403)
+        # Wagtail's admin turns the refusal into a redirect to the dashboard with an error message.
+        self.assertRedirects(response, reverse("wagtailadmin_home"))
         assert NeedAreaPage.objects.child_of(toolkit).count() == before
 
     def test_new_tier_form_offers_only_the_missing_tier(self):

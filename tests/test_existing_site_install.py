@@ -53,6 +53,37 @@ def insert_into_list(source: str, list_name: str, items: list[str], at_start: bo
     return source[: end + 1] + lines + source[end + 1 :]
 
 
+def middleware_placements(snippet: str) -> list[tuple[str, str, str]]:
+    """(class path, "before" or "after", anchor class name) for each middleware in the README's snippet,
+    read from the comment above it, e.g. "just before SessionMiddleware"."""
+    placements = []
+    where = None
+    for line in snippet.splitlines():
+        comment = re.search(r"#.*\b(before|after) (\w+Middleware):?\s*$", line)
+        if comment:
+            where = comment.groups()
+        item = re.search(r'"([^"]+)"', line)
+        if item:
+            assert where, f"README does not say where {item.group(1)} goes"
+            placements.append((item.group(1), *where))
+            where = None
+    return placements
+
+
+def insert_middleware(source: str, item: str, where: str, anchor: str) -> str:
+    """Put ``item`` on its own line just before or just after the MIDDLEWARE entry ending in ``anchor``."""
+    start = source.index("MIDDLEWARE = [")
+    anchor_line = re.compile(rf'^\s*"[\w.]*\.{anchor}",\n', re.M).search(source, start)
+    assert anchor_line, f"no {anchor} in the new site's MIDDLEWARE"
+    at = anchor_line.start() if where == "before" else anchor_line.end()
+    return source[:at] + f'    "{item}",\n' + source[at:]
+
+
+def middleware_order(source: str) -> list[str]:
+    start = source.index("MIDDLEWARE = [")
+    return quoted_strings(source[start : source.index("\n]", start)])
+
+
 def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE_URL"))}
 
@@ -76,8 +107,12 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
     source = base_settings.read_text()
     wanted_apps = [app for app in quoted_strings(readme_snippet("installed-apps")) if f'"{app}"' not in source]
     source = insert_into_list(source, "INSTALLED_APPS", wanted_apps, at_start=True)
-    if "<!-- existing-site:middleware -->" in README.read_text():
-        source = insert_into_list(source, "MIDDLEWARE", quoted_strings(readme_snippet("middleware")), at_start=False)
+    placements = middleware_placements(readme_snippet("middleware"))
+    for item, where, anchor in placements:
+        source = insert_middleware(source, item, where, anchor)
+    order = [path.rsplit(".", 1)[-1] for path in middleware_order(source)]
+    assert order.index("CacheHeadersMiddleware") == order.index("SessionMiddleware") - 1, order
+    assert order.index("SessionLifetimeMiddleware") > order.index("AuthenticationMiddleware"), order
     source += "\n" + readme_snippet("settings")
     base_settings.write_text(source)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from send_toolkit import vocabulary
+from send_toolkit.blocks.content import StrategyListBlock
 from send_toolkit.pages import (
     GuidancePage,
     InterventionDirectoryPage,
@@ -90,7 +91,18 @@ def test_key_stage_lists_its_three_tiers_in_order_with_meanings(client):
     html = client.get(stage.url).content.decode()
     positions = [html.index(tier.description) for tier in vocabulary.TIERS]
     assert positions == sorted(positions)
-    assert "suggestions, not a tick list" in html
+
+
+def test_a_strategy_list_carries_its_own_suggestions_not_a_tick_list_hint(client):
+    block = StrategyListBlock()
+    html = block.render(block.to_python({"heading": "Ideas", "introduction": "", "strategies": []}))
+    assert '<p class="hint">These are suggestions, not a tick list.</p>' in html
+    # And on a real page, inside the list it qualifies, whatever the page template says around it.
+    tier = TierPage.objects.get(tier="getting_advice", url_path__contains="cognition-and-learning/key-stage-2")
+    page_html = client.get(tier.url).content.decode()
+    section = page_html[page_html.index('<section class="strategy-list">') :]
+    section = section[: section.index("</section>")]
+    assert "These are suggestions, not a tick list." in section
 
 
 def test_breadcrumbs_lead_back_up_the_tree(client):

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import swapper
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Site
 
 from . import vocabulary
 from .accessibility_statement import AccessibilityStatementPage
@@ -34,7 +36,7 @@ class SetupReport:
         self.created.append(description)
 
 
-def _child(parent: Page, model, report: SetupReport, lookup: dict, **values):
+def _child(parent, model, report: SetupReport, lookup: dict, **values):
     """The child of ``model`` matching ``lookup`` (any child of that type when empty), created if missing."""
     existing = model.objects.child_of(parent).filter(**lookup).first()
     if existing is not None:
@@ -124,7 +126,19 @@ def ensure_groups(toolkit: ToolkitPage, report: SetupReport) -> None:
             content_type__app_label="wagtaildocs", codename__in=["add_document", "choose_document", "change_document"]
         )
     )
-    for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-        permission = Permission.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
-        if permission:
-            GroupPagePermission.objects.get_or_create(group=editors, page=toolkit, permission=permission)
+    for permission in base_page_permissions(("add", "change", "publish", "lock", "unlock")):
+        GroupPagePermission.objects.get_or_create(group=editors, page=toolkit, permission=permission)
+
+
+def base_page_permissions(actions: tuple[str, ...]) -> list[Permission]:
+    """Page-tree permissions are named after Wagtail 8's active base page model ("add_page" for the
+    default, "add_basepage" for a WAGTAIL_PAGE_MODEL called BasePage), so ask it rather than hard-code them."""
+    page_model = swapper.load_model("wagtailcore", "Page")
+    codenames = [get_permission_codename(action, page_model._meta) for action in actions]
+    return list(
+        Permission.objects.filter(
+            content_type__app_label=page_model._meta.app_label,
+            content_type__model=page_model._meta.model_name,
+            codename__in=codenames,
+        )
+    )

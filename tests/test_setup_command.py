@@ -5,10 +5,12 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from send_toolkit.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages import (
     GuidanceKind,
     GuidancePage,
@@ -165,6 +167,14 @@ def test_demo_leaves_existing_accounts_with_those_usernames_alone():
     assert editor.check_password("their-own-password") and not editor.groups.exists()
     assert senco.check_password("another-own-password") and not senco.groups.exists()
     assert not PractitionerProfile.objects.filter(user=senco).exists()
+
+
+def test_editors_may_edit_and_publish_the_toolkit(toolkit):
+    editors = Group.objects.get(name=toolkit_settings.EDITOR_GROUP)
+    granted = set(
+        GroupPagePermission.objects.filter(group=editors, page=toolkit).values_list("permission__codename", flat=True)
+    )
+    assert granted == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
 
 
 def test_demo_fills_council_settings(site):

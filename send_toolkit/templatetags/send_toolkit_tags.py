@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import AbstractPage, Site
 
 from send_toolkit import vocabulary
 from send_toolkit.access import visible_pages
@@ -94,7 +94,7 @@ def _toolkit_for(context):
     if isinstance(page, ToolkitPage):
         return page
     home = None
-    if isinstance(page, Page):
+    if isinstance(page, AbstractPage):  # any page model, including a custom WAGTAIL_PAGE_MODEL
         home = ToolkitPage.objects.ancestor_of(page, inclusive=True).live().last()
     if home is None:
         home = visible_pages(context.get("request"), ToolkitPage.objects.all()).first()

@@ -1,18 +1,22 @@
 """The leak test matrix (DESIGN.md section 4): every role × every channel, with canary text.
 
-Canary words sit in restricted page titles and bodies, a restricted key stage, practitioner
-resources, a practitioner-only intervention and a document in a restricted collection. For
-each role and channel the test checks the status code, that every canary the role may not
-see is absent (from the body and any redirect), that the canaries the role may see are
-there, and the cache headers.
+Canary words sit in restricted page titles, bodies and slugs, a restricted key stage,
+practitioner resources, a practitioner-only intervention and a document (title, content and
+file name) in a restricted collection. For each role and channel the test checks the status
+code, that every canary the role may not see is absent (from the body and any redirect, in any
+letter case, once what the request itself sent is taken out), that the canaries the role may
+see are there, and the cache headers.
 
 Adding a role or a channel is one line in ROLES or CHANNELS.
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -21,6 +25,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from send_toolkit.cache_purge import page_urls
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners import PractitionerProfile, PractitionerStatus
@@ -35,7 +40,7 @@ PRACTITIONERS, GROUP = "practitioners", "group"
 
 @dataclass(frozen=True)
 class Canary:
-    text: str  # Capitalised in content; searched for in lower case, so a search box echo never matches
+    text: str  # matched in any letter case: a slug or file name holds it in lower case
     audience: str
 
 
@@ -50,6 +55,11 @@ GROUP_RESOURCE_BODY = Canary("Cobblemint", GROUP)
 INTERVENTION = Canary("Wrenfeather", PRACTITIONERS)
 DOCUMENT_TITLE = Canary("Saltmoss", PRACTITIONERS)
 DOCUMENT_CONTENT = Canary("Gorsebright", PRACTITIONERS)
+DOCUMENT_FILE = Canary("Mosswhistle", PRACTITIONERS)
+SECTION_SLUG = Canary("Ravenmoss", PRACTITIONERS)
+CHILD_SLUG = Canary("Pipersedge", PRACTITIONERS)
+GROUP_SLUG = Canary("Sorrelhaze", GROUP)
+LOGIN_SLUG = Canary("Tanglewick", PRACTITIONERS)
 CANARIES = [
     SECTION_TITLE,
     SECTION_BODY,
@@ -62,6 +72,11 @@ CANARIES = [
     INTERVENTION,
     DOCUMENT_TITLE,
     DOCUMENT_CONTENT,
+    DOCUMENT_FILE,
+    SECTION_SLUG,
+    CHILD_SLUG,
+    GROUP_SLUG,
+    LOGIN_SLUG,
 ]
 
 
@@ -73,6 +88,7 @@ class Role:
     name: str
     sees: frozenset[str]  # canary audiences this role may see
     signed_in: bool  # still logged in when it makes its requests
+    sends_old_session: bool = False  # its first request carries a session that the request ends
     status: str | None = None  # PractitionerProfile status, None for no profile
     groups: tuple[str, ...] = ()
 
@@ -96,7 +112,7 @@ ROLES = [
         status=PractitionerStatus.APPROVED,
         groups=(toolkit_settings.PRACTITIONER_GROUP,),
     ),
-    Role("suspended", frozenset(), signed_in=False, status=PractitionerStatus.SUSPENDED),
+    Role("suspended", frozenset(), signed_in=False, sends_old_session=True, status=PractitionerStatus.SUSPENDED),
     Role("editor", frozenset({PRACTITIONERS}), signed_in=True, groups=(toolkit_settings.EDITOR_GROUP,)),
 ]
 
@@ -131,6 +147,8 @@ def sign_in(client, role: Role) -> None:
 @dataclass
 class World:
     urls: dict[str, str] = field(default_factory=dict)
+    # Every page URL and parameter-free sub-route in the tree, with who may open it (None: everyone).
+    tree: dict[str, str | None] = field(default_factory=dict)
 
 
 def _restrict(page, restriction_type, groups=()) -> None:
@@ -146,18 +164,41 @@ def _guidance(parent, title: str, slug: str, body_text: str = "") -> GuidancePag
     return page
 
 
+def _slug(canary: Canary, suffix: str) -> str:
+    return f"{canary.text.lower()}-{suffix}"
+
+
+def _tree_with_audiences(restricting_group) -> dict[str, str | None]:
+    """Paths of every page and parameter-free sub-route in the site, with who may open each."""
+    from wagtail.models import Page, Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    tree: dict[str, str | None] = {}
+    for page in Page.objects.live().descendant_of(root, inclusive=True).specific():
+        restrictions = page.get_view_restrictions()
+        audience = None
+        if restrictions:
+            group_only = any(restricting_group in restriction.groups.all() for restriction in restrictions)
+            audience = GROUP if group_only else PRACTITIONERS
+        for url in page_urls(page):
+            tree[urlsplit(url).path] = audience
+    return tree
+
+
 @pytest.fixture
 def world(toolkit) -> World:
     practitioners = Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP)
     editors = Group.objects.get(name=toolkit_settings.EDITOR_GROUP)
     restricting_group = Group.objects.get_or_create(name=RESTRICTING_GROUP)[0]
 
-    section = _guidance(toolkit, f"{SECTION_TITLE.text} section", "leak-section", f"Notes on {SECTION_BODY.text}.")
+    section = _guidance(
+        toolkit, f"{SECTION_TITLE.text} section", _slug(SECTION_SLUG, "section"), f"Notes on {SECTION_BODY.text}."
+    )
     _restrict(section, PageViewRestriction.GROUPS, [practitioners, editors])
-    child = _guidance(section, f"{CHILD_TITLE.text} notes", "leak-section-child")
-    group_page = _guidance(toolkit, f"{GROUP_TITLE.text} leads' page", "leak-group")
+    child = _guidance(section, f"{CHILD_TITLE.text} notes", _slug(CHILD_SLUG, "child"))
+    group_page = _guidance(toolkit, f"{GROUP_TITLE.text} leads' page", _slug(GROUP_SLUG, "group"))
     _restrict(group_page, PageViewRestriction.GROUPS, [restricting_group])
-    login_page = _guidance(toolkit, f"{LOGIN_TITLE.text} for logged-in users", "leak-login")
+    login_page = _guidance(toolkit, f"{LOGIN_TITLE.text} for logged-in users", _slug(LOGIN_SLUG, "login"))
     _restrict(login_page, PageViewRestriction.LOGIN)
 
     cognition = NeedAreaPage.objects.get(need_area="cognition_learning")
@@ -173,7 +214,9 @@ def world(toolkit) -> World:
     )
     collection_restriction.groups.set([practitioners, editors])
     document = get_document_model()(title=f"{DOCUMENT_TITLE.text} template", collection=collection)
-    document.file.save("leak-test.txt", ContentFile(f"{DOCUMENT_CONTENT.text} rows".encode()), save=False)
+    document.file.save(
+        f"{DOCUMENT_FILE.text.lower()}-form.txt", ContentFile(f"{DOCUMENT_CONTENT.text} rows".encode()), save=False
+    )
     document.save()
 
     resource = PractitionerResource.objects.create(
@@ -215,8 +258,24 @@ def world(toolkit) -> World:
     tier.body.append(("intervention", {"intervention": intervention, "local_note": ""}))
     tier.save_revision().publish()
 
+    download_page = GuidancePage(
+        title="Public page with a restricted download",
+        slug="leak-public-download",
+        body=[("download", {"document": document, "title": "", "description": ""})],
+    )
+    toolkit.add_child(instance=download_page)
+    download_page.save_revision().publish()
+    links_page = _guidance(
+        toolkit,
+        "Public page with rich-text links",
+        "leak-public-links",
+        f'<a linktype="page" id="{section.pk}">the section</a>, <a linktype="page" id="{group_page.pk}">the '
+        f'leads\' page</a> and <a linktype="document" id="{document.pk}">the form</a>',
+    )
+
     directory = InterventionDirectoryPage.objects.get()
     return World(
+        tree=_tree_with_audiences(restricting_group),
         urls={
             "section": section.url,
             "child": child.url,
@@ -231,7 +290,9 @@ def world(toolkit) -> World:
             "directory": directory.url,
             "document": document.url,
             "section_id": str(section.pk),
-        }
+            "download_page": download_page.url,
+            "links_page": links_page.url,
+        },
     )
 
 
@@ -240,12 +301,13 @@ def world(toolkit) -> World:
 PUBLIC = "public"  # 200 for everyone
 RESTRICTED_PAGE = "restricted page"  # 200 if allowed; anonymous → log in; signed in but not allowed → 403
 NOT_FOUND_UNLESS_ALLOWED = "404 unless allowed"
+SITE_TREE = "site tree"  # each URL public or a restricted page, as World.tree says
 
 
 @dataclass(frozen=True)
 class Channel:
     name: str
-    urls: callable  # World -> list of URLs
+    urls: Callable[[World], list[str]]
     kind: str = PUBLIC
     audience: str = PRACTITIONERS  # who may open a restricted channel
     shows: tuple[Canary, ...] = ()  # canaries it shows to those allowed to see them
@@ -254,7 +316,8 @@ class Channel:
 
 
 def _search(*canaries: Canary):
-    return lambda w: [f"{w.urls['toolkit']}search/?q={c.text.lower()}" for c in canaries]
+    # In capitals, so that the search box's echo of the query can be told apart from a leaked title.
+    return lambda w: [f"{w.urls['toolkit']}search/?q={c.text.upper()}" for c in canaries]
 
 
 SEARCHABLE = (SECTION_TITLE, SECTION_BODY, CHILD_TITLE, KEY_STAGE_TITLE, LOGIN_TITLE, GROUP_TITLE, INTERVENTION)
@@ -298,6 +361,17 @@ CHANNELS = [
         lambda w: [w.urls["tier"]],
         shows=(SECTION_TITLE, RESOURCE_BODY, GROUP_RESOURCE_BODY, INTERVENTION, DOCUMENT_TITLE),
     ),
+    Channel(
+        "public page with a restricted download",
+        lambda w: [w.urls["download_page"]],
+        shows=(DOCUMENT_TITLE, DOCUMENT_FILE),
+    ),
+    Channel(
+        "public page with rich-text links to a restricted page and document",
+        lambda w: [w.urls["links_page"]],
+        shows=(SECTION_SLUG, GROUP_SLUG, DOCUMENT_FILE),
+    ),
+    Channel("every page URL and sub-route", lambda w: list(w.tree), SITE_TREE),
     Channel("site search", _search(*SEARCHABLE), shows=SEARCH_SHOWS),
     Channel("intervention directory", lambda w: [w.urls["directory"] + "?q=programme"], shows=(INTERVENTION,)),
     Channel("directory search", lambda w: [w.urls["directory"] + "?q=wrenfeather"], shows=(INTERVENTION,)),
@@ -314,7 +388,7 @@ CHANNELS = [
         lambda w: [
             "/api/v2/pages/?type=send_toolkit.GuidancePage&fields=title&limit=20",
             f"/api/v2/pages/?type=send_toolkit.KeyStagePage&fields=title&title=Post-16%20{KEY_STAGE_TITLE.text}",
-            f"/api/v2/pages/?search={SECTION_TITLE.text.lower()}",
+            f"/api/v2/pages/?search={SECTION_TITLE.text.upper()}",
         ],
         shared_cacheable=False,
         shows=(SECTION_TITLE, CHILD_TITLE, LOGIN_TITLE, GROUP_TITLE, KEY_STAGE_TITLE),
@@ -340,13 +414,35 @@ CHANNELS = [
 # --- The matrix ---------------------------------------------------------------------------------------------
 
 
-def expected_status(channel: Channel, role: Role) -> int:
-    allowed = channel.audience in role.sees
-    if channel.kind == PUBLIC or allowed:
+def restricted_to(channel: Channel, world: World, url: str) -> str | None:
+    """Who may open ``url`` in this channel, or None when it is not a restricted thing."""
+    if channel.kind == SITE_TREE:
+        return world.tree[url]
+    return None if channel.kind == PUBLIC else channel.audience
+
+
+def expected_status(channel: Channel, role: Role, world: World, url: str) -> int:
+    audience = restricted_to(channel, world, url)
+    if audience is None or audience in role.sees:
         return 200
     if channel.kind == NOT_FOUND_UNLESS_ALLOWED:
         return 404
     return 403 if role.signed_in else 302
+
+
+# What a request sends that a response may rightly echo: its path (in a login redirect's next=) and
+# the values of these parameters. Searches send canaries in capitals, so only the echo is taken out.
+ECHOED_PARAMETERS = ("q", "search", "next")
+
+
+def _without_echoes(text: str, url: str) -> str:
+    parts = urlsplit(url)
+    echoes = [parts.path] if len(parts.path) > 1 else []
+    echoes += [value for name, value in parse_qsl(parts.query) if name in ECHOED_PARAMETERS and value]
+    for echo in sorted(echoes, key=len, reverse=True):
+        for form in {echo, quote(echo), quote(echo, safe=""), quote_plus(echo), html.escape(echo)}:
+            text = text.replace(form, "")
+    return text
 
 
 def _content(response) -> str:
@@ -355,36 +451,63 @@ def _content(response) -> str:
     return response.content.decode("utf-8", "replace")
 
 
+def _forget_deleted_cookies(client, response) -> None:
+    """Drop cookies the response deleted, as a browser does (the test client would send them back empty)."""
+    for name, morsel in response.cookies.items():
+        if not morsel.value:
+            client.cookies.pop(name, None)
+
+
+def _leaked(canary: Canary, text: str) -> bool:
+    return canary.text.lower() in text.lower()
+
+
 @pytest.mark.parametrize("channel", CHANNELS, ids=[c.name for c in CHANNELS])
 @pytest.mark.parametrize("role", ROLES, ids=[r.name for r in ROLES])
 def test_restricted_content_reaches_only_those_allowed(client, world, role: Role, channel: Channel):
     sign_in(client, role)
     sees = frozenset() if channel.anonymous_view else role.sees
     bodies = []
-    for url in channel.urls(world):
+    for index, url in enumerate(channel.urls(world)):
         response = client.get(url)
-        status = expected_status(channel, role)
-        assert response.status_code == status, f"{url}: {response.status_code}, expected {status}"
+        status = expected_status(channel, role, world, url)
+        if channel.kind == SITE_TREE and status == 200 and response.status_code in (301, 302):
+            # A sub-route that forwards to a page of its own (accessibility-statement/ to the statement).
+            assert urlsplit(response["Location"]).path in world.tree, response["Location"]
+        else:
+            assert response.status_code == status, f"{url}: {response.status_code}, expected {status}"
         if status == 302:
             assert response["Location"].startswith("/accounts/login/?next="), response["Location"]
-        body = _content(response) + response.get("Location", "")
+        body = _content(response) + "\n" + response.get("Location", "")
+        checked = _without_echoes(body, url)
         for canary in CANARIES:
             if canary.audience not in sees:
-                assert canary.text not in body, f"{canary.text} leaked to {role.name} at {url}"
-        _check_cache_headers(response, role, channel, body)
+                assert not _leaked(canary, checked), f"{canary.text} leaked to {role.name} at {url}"
+        holds_session = role.signed_in or (role.sends_old_session and index == 0)
+        _check_cache_headers(response, role, holds_session, restricted_to(channel, world, url), channel, checked)
         bodies.append(body)
+        _forget_deleted_cookies(client, response)
     everything = "\n".join(bodies)
+    opened = channel.kind != SITE_TREE and expected_status(channel, role, world, channel.urls(world)[0]) == 200
     for canary in channel.shows:
-        if canary.audience in sees and expected_status(channel, role) == 200:
-            assert canary.text in everything, f"{role.name} should see {canary.text} in {channel.name}"
+        if canary.audience in sees and opened:
+            assert _leaked(canary, everything), f"{role.name} should see {canary.text} in {channel.name}"
 
 
-def _check_cache_headers(response, role: Role, channel: Channel, body: str) -> None:
+def _check_cache_headers(
+    response, role: Role, holds_session: bool, audience: str | None, channel: Channel, body: str
+) -> None:
     cache_control = response.get("Cache-Control", "")
-    if any(canary.text in body for canary in CANARIES) or role.signed_in:
-        assert "private" in cache_control and "no-store" in cache_control, cache_control
-        assert "public" not in cache_control
-    elif role.name == "anonymous" and response.status_code == 200 and channel.shared_cacheable:
+    private = "private" in cache_control and "no-store" in cache_control
+    if holds_session:
+        # Signed in, or ending a suspended account's session: never for anyone else.
+        assert private and "public" not in cache_control, f"{role.name}: {cache_control}"
+    elif any(_leaked(canary, body) for canary in CANARIES):
+        assert private and "public" not in cache_control, cache_control
+    elif audience is not None:
+        # Anonymous, refused something restricted: the refusal is not stored for everyone either.
+        assert "public" not in cache_control, f"{response.status_code}: {cache_control}"
+    elif response.status_code == 200 and channel.shared_cacheable:
         assert "public" in cache_control and "max-age" in cache_control, cache_control
         assert "cookie" not in response.get("Vary", "").lower()
     else:

@@ -1,4 +1,9 @@
-"""System checks: warn when a host site leaves out or misorders the toolkit's access middleware or login limits."""
+"""System checks: the host site settings the toolkit's access promises depend on (DESIGN.md section 4).
+
+Warnings when the access middleware or login limits are left out or misordered; errors when
+Wagtail is left able to protect content with a shared password (stored in plain text, and
+outside the toolkit's account rules) or to hand out document files without the privacy check.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +61,42 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 "password guessing.",
                 hint="Use it in place of django.contrib.auth.backends.ModelBackend.",
                 id="send_toolkit.W005",
+            )
+        )
+    return problems
+
+
+SHARED_PASSWORD_SETTINGS = {
+    "WAGTAIL_PRIVATE_PAGE_OPTIONS": ("send_toolkit.E001", "pages"),
+    "WAGTAIL_PRIVATE_COLLECTION_OPTIONS": ("send_toolkit.E002", "collections"),
+}
+
+
+@checks.register(checks.Tags.security)
+def check_wagtail_privacy_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    problems: list[checks.CheckMessage] = []
+    for setting, (check_id, what) in SHARED_PASSWORD_SETTINGS.items():
+        options = getattr(settings, setting, None)
+        # Wagtail's default is to offer shared passwords, so a missing setting is a problem too.
+        enabled = options.get("SHARED_PASSWORD", True) if isinstance(options, dict) else True
+        if enabled is not False:
+            problems.append(
+                checks.Error(
+                    f"Editors can protect {what} with a shared password: Wagtail stores it in plain text and "
+                    "anyone who learns it gets in, without a practitioner account.",
+                    hint=f'Set {setting} = {{"SHARED_PASSWORD": False}} (see docs/practitioner-access.md).',
+                    id=check_id,
+                )
+            )
+    serve_method = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None)
+    if serve_method != "serve_view":
+        problems.append(
+            checks.Error(
+                f"WAGTAILDOCS_SERVE_METHOD is {serve_method!r}: documents in restricted collections must be served "
+                "through Wagtail's view, which checks who is asking; other methods can hand out links straight "
+                "to the file.",
+                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (see docs/practitioner-access.md).',
+                id="send_toolkit.E003",
             )
         )
     return problems

@@ -1,0 +1,46 @@
+"""System checks for the Wagtail settings the toolkit's privacy depends on."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.checks import ERROR, CheckMessage, run_checks
+
+
+def _messages(prefix: str = "send_toolkit.E") -> dict[str, CheckMessage]:
+    return {message.id: message for message in run_checks() if message.id.startswith(prefix)}
+
+
+def test_the_example_site_passes():
+    assert _messages() == {}
+
+
+SHARED_PASSWORD_CHECKS = [
+    ("WAGTAIL_PRIVATE_PAGE_OPTIONS", "send_toolkit.E001"),
+    ("WAGTAIL_PRIVATE_COLLECTION_OPTIONS", "send_toolkit.E002"),
+]
+
+
+@pytest.mark.parametrize(("setting", "check_id"), SHARED_PASSWORD_CHECKS)
+@pytest.mark.parametrize("value", [{"SHARED_PASSWORD": True}, {}, None, "nonsense"])
+def test_shared_passwords_must_be_turned_off(settings, setting, check_id, value):
+    if value is None:
+        delattr(settings, setting)
+    else:
+        setattr(settings, setting, value)
+    messages = _messages()
+    assert set(messages) == {check_id}
+    assert messages[check_id].level == ERROR
+    assert "shared password" in messages[check_id].msg
+    assert f'{setting} = {{"SHARED_PASSWORD": False}}' in messages[check_id].hint
+
+
+@pytest.mark.parametrize("value", ["direct", "redirect", None])
+def test_documents_must_be_served_through_the_view(settings, value):
+    if value is None:
+        del settings.WAGTAILDOCS_SERVE_METHOD
+    else:
+        settings.WAGTAILDOCS_SERVE_METHOD = value
+    messages = _messages()
+    assert set(messages) == {"send_toolkit.E003"}
+    assert repr(value) in messages["send_toolkit.E003"].msg
+    assert 'WAGTAILDOCS_SERVE_METHOD = "serve_view"' in messages["send_toolkit.E003"].hint

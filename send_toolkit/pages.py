@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
@@ -127,6 +128,52 @@ class UniqueAmongSiblingsMixin(models.Model):
         )
 
 
+def _view_restrictions_in_one_query(page):
+    """The same restrictions as Wagtail's ``Page.get_view_restrictions``, or None for a page not in the tree yet.
+
+    Wagtail checks the page and each ancestor, an alias standing for the page it copies. The ancestors' paths
+    are prefixes of the page's own, so one sub-query finds them without loading them first.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if not page.pk or not page.path:
+        return None
+    paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+    checked = (
+        Page.objects.filter(path__in=paths)
+        .annotate(checked=Coalesce("alias_of__alias_of_id", "alias_of_id", "id"))
+        .values("checked")
+    )
+    return PageViewRestriction.objects.filter(page_id__in=checked)
+
+
+def _view_restrictions_read_for_request(page):
+    """The same restrictions as Wagtail's ``Page.get_view_restrictions``, taken from those ``access`` has read
+    for the request that routed to ``page``, without a query; None when that can't be done exactly.
+
+    Exact only when every ancestor is known (routing keeps each page's parent) and none is an alias, since
+    Wagtail checks an alias's original instead of the alias: then it is every restriction above on the path.
+    """
+    from wagtail.models import PageViewRestriction
+
+    from .access import restrictions_covering
+
+    request = page.__dict__.get("_send_toolkit_request")
+    if request is None:
+        return None
+    ancestor = page
+    while ancestor.depth > 2:  # the tree's root (depth 1) is never an alias
+        if ancestor.alias_of_id is not None or "_cached_parent_obj" not in ancestor.__dict__:
+            return None
+        ancestor = ancestor._cached_parent_obj
+    if ancestor.alias_of_id is not None:
+        return None
+    covering = restrictions_covering(request, page)
+    restrictions = PageViewRestriction.objects.filter(pk__in=[restriction.pk for restriction in covering])
+    restrictions._result_cache = covering  # already read for this request: a queryset, as Wagtail's callers expect
+    return restrictions
+
+
 class ToolkitPageMixin(models.Model):
     """Fields and behaviour every toolkit page shares."""
 
@@ -152,10 +199,53 @@ class ToolkitPageMixin(models.Model):
         return ToolkitPage.objects.ancestor_of(self).live().last()
 
     def visible_children(self, request, model=None):
-        children = self.get_children().specific()
         if model is not None:
-            children = children.type(model)
-        return visible_pages(request, children)
+            # One query: the toolkit's page types are concrete, so ``model`` rows need no ``.specific()``.
+            return visible_pages(request, model.objects.child_of(self))
+        return visible_pages(request, self.get_children().specific())
+
+    def route(self, request, path_components):
+        """Wagtail's routing, but each child is loaded in one query rather than two (a generic page, then its
+        specific one): one query more for every level of the tree would put pages over their query budget."""
+        if path_components:
+            return self._child_with_slug(request, path_components[0]).route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _child_with_slug(self, request, slug: str) -> Page:
+        """The specific child page with this web address, every allowed child type joined in. 404 if none."""
+        accessors = [
+            model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+            for model in self.specific_class.allowed_subpage_models()
+            if list(model._meta.parents) == [Page]
+        ]
+        child = Page.objects.child_of(self).filter(slug=slug).select_related(*accessors).first()
+        if child is None:
+            raise Http404
+        specific = next(
+            (
+                joined
+                for joined in (getattr(child, accessor, None) for accessor in accessors)
+                if joined is not None and type(joined) is child.specific_class
+            ),
+            None,
+        )
+        if specific is None:  # a type this page does not expect (added by code, say): as Wagtail loads it
+            specific = child.specific
+        specific._cached_parent_obj = self  # as Wagtail does, so get_parent() needs no query
+        specific._send_toolkit_request = request  # for get_view_restrictions, should this page be served
+        return specific
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions for this page, read once per page object (so once per request served)
+        and in one query: Wagtail's privacy hook and the toolkit's stricter one both ask on every page."""
+        if "_send_toolkit_view_restrictions" not in self.__dict__:
+            restrictions = _view_restrictions_read_for_request(self)
+            if restrictions is None:
+                restrictions = _view_restrictions_in_one_query(self)
+            self._send_toolkit_view_restrictions = (
+                super().get_view_restrictions() if restrictions is None else restrictions
+            )
+        return self._send_toolkit_view_restrictions
 
 
 class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
@@ -366,11 +456,13 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         from .intervention_costs import rates_for_request
         from .intervention_overview import SORT_OPTIONS, build_overview
 
-        need_area = NeedAreaPage.objects.filter(path=self.path[: -self.steplen]).values_list("need_area", flat=True)
+        parent = self.get_parent()  # in memory already when this page was routed to
+        parent = parent.specific if parent is not None else None
+        need_area = parent.need_area if isinstance(parent, NeedAreaPage) else None
         toolkit_path = self.path[: -2 * self.steplen]
         directories = InterventionDirectoryPage.objects.filter(path__startswith=toolkit_path, depth=self.depth - 1)
         directory = visible_pages(request, directories).first()
-        rows, sort = build_overview(request, need_area.first(), self.key_stage, tiers, request.GET.get("sort", ""))
+        rows, sort = build_overview(request, need_area, self.key_stage, tiers, request.GET.get("sort", ""))
         return {
             "overview_rows": rows,
             "overview_sort": sort,

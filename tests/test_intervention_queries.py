@@ -15,10 +15,14 @@ from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedArea
 from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
 
 N = 4
+MAX_ANONYMOUS_QUERIES = 15  # issue 3's ceiling for an anonymous page
 
 
 def add_interventions(count: int, start: int = 0) -> None:
-    """``count`` more interventions for SEMH / Key Stage 3, every one shown on the Getting Help tier page."""
+    """``count`` more interventions for SEMH / Key Stage 3, every one shown on the Getting Help tier page.
+
+    Their names sort first, so they change the rows on the first page of the unfiltered directory too.
+    """
     role = StaffRole.objects.get(name="Teaching assistant")
     area = NeedArea.objects.get(value="semh")
     stage = KeyStage.objects.get(value="ks3")
@@ -26,7 +30,7 @@ def add_interventions(count: int, start: int = 0) -> None:
     tier = semh_ks3_tier()
     for number in range(start, start + count):
         intervention = Intervention(
-            name=f"Query test intervention {number:03d}",
+            name=f"A query test intervention {number:03d}",
             summary="Counting queries.",
             tier="getting_help",
             staff_role=role,
@@ -59,10 +63,12 @@ def urls() -> dict[str, str]:
         "directory filtered": directory.url + "?need_area=semh&key_stage=ks3&tier=getting_help&sort=cost",
         "directory searched": directory.url + "?q=query+test",
         "export": directory.url + "export/?need_area=semh",
+        "intervention detail": directory.url + "a-query-test-intervention-000/",
     }
 
 
-def query_counts(client) -> dict[str, int]:
+def query_counts(client, listed: dict[str, int] | None = None) -> dict[str, int]:
+    """SQL queries per page; ``listed`` is filled with how many test interventions each page shows."""
     counts = {}
     for name, url in urls().items():
         client.get(url)  # warm per-process caches (site root paths) so only the page's own queries count
@@ -70,6 +76,8 @@ def query_counts(client) -> dict[str, int]:
             response = client.get(url)
         assert response.status_code == 200, name
         counts[name] = len(queries)
+        if listed is not None:
+            listed[name] = response.content.decode().count("A query test intervention")
     return counts
 
 
@@ -86,10 +94,30 @@ def test_queries_do_not_grow_with_the_number_of_interventions(client, db, who, r
     if who == "practitioner":
         client = request.getfixturevalue("practitioner")
     add_interventions(N)
-    few = query_counts(client)
+    shown_few, shown_many = {}, {}
+    few = query_counts(client, shown_few)
     add_interventions(2 * N, start=N)
-    many = query_counts(client)
+    many = query_counts(client, shown_many)
     assert many == few
+    # More rows really were drawn, so a query per row (an N+1) would have shown up.
+    for page in ("key stage page", "tier page", "directory", "directory filtered", "directory searched", "export"):
+        assert shown_many[page] > shown_few[page] > 0, (page, shown_few[page], shown_many[page])
+
+
+ANONYMOUS_PAGES_WITH_A_CEILING = (
+    "key stage page",
+    "tier page",
+    "directory",
+    "directory filtered",
+    "intervention detail",
+)
+
+
+def test_anonymous_pages_stay_within_the_query_ceiling(client, db):
+    add_interventions(N)
+    counts = query_counts(client)
+    over = {page: counts[page] for page in ANONYMOUS_PAGES_WITH_A_CEILING if counts[page] > MAX_ANONYMOUS_QUERIES}
+    assert not over, f"more than {MAX_ANONYMOUS_QUERIES} SQL queries: {over}"
 
 
 def test_intervention_features_add_a_small_fixed_number_of_queries_to_a_page(client, db):

@@ -161,6 +161,33 @@ def measure(client: Client, url: str, repeat: int) -> tuple[int, float, float]:
     return query_count, statistics.median(times), p95
 
 
+MAX_ANONYMOUS_QUERIES = 15
+MAX_DIRECTORY_P95_MS = 100.0
+DIRECTORY_P95_AT_SIZE = 5000
+
+
+def verdicts(results: dict[int, dict[str, tuple[int, float, float]]]) -> list[tuple[bool, str]]:
+    """Each target of issue 3 with whether these figures meet it."""
+    checks = []
+    largest = max(results)
+    for name in next(iter(results.values())):
+        counts = {size: results[size][name][0] for size in results}
+        worst = max(counts.values())
+        checks.append((worst <= MAX_ANONYMOUS_QUERIES, f"{name}: at most {MAX_ANONYMOUS_QUERIES} queries ({worst})"))
+        checks.append((len(set(counts.values())) == 1, f"{name}: queries do not grow with interventions ({counts})"))
+        if name.startswith("directory") and largest >= DIRECTORY_P95_AT_SIZE:
+            p95 = results[largest][name][2]
+            checks.append(
+                (
+                    p95 < MAX_DIRECTORY_P95_MS,
+                    f"{name}: p95 under {MAX_DIRECTORY_P95_MS:.0f} ms at {largest} ({p95:.1f})",
+                )
+            )
+    if largest < DIRECTORY_P95_AT_SIZE:
+        checks.append((False, f"directory p95 not measured at {DIRECTORY_P95_AT_SIZE} interventions (--sizes)"))
+    return checks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 5000])
@@ -189,7 +216,9 @@ def main() -> None:
     }
     print(f"SQLite, Django test client, {args.repeat} timed requests per page after 3 warm-up requests")
     print(f"{'interventions':>13}  {'page':<28} {'queries':>7} {'practitioner':>12} {'median ms':>9} {'p95 ms':>7}")
+    results: dict[int, dict[str, tuple[int, float, float]]] = {}
     for size in args.sizes:
+        results[size] = {}
         grow_to(size, rng)
         show_on_tier_page(tier, min(size, 20))
         if not args.no_analyze:
@@ -197,9 +226,16 @@ def main() -> None:
         overview_rows = Intervention.objects.filter(need_areas__value="semh", key_stages__value="ks2").count()
         for name, url in pages.items():
             queries, median, p95 = measure(anonymous, url, args.repeat)
+            results[size][name] = (queries, median, p95)
             practitioner_queries, _median, _p95 = measure(practitioner, url, 1)
             print(f"{size:>13}  {name:<28} {queries:>7} {practitioner_queries:>12} {median:>9.1f} {p95:>7.1f}")
         print(f"{'':>13}  (overview rows for SEMH / Key Stage 2 before access filtering: {overview_rows})")
+    print("\nTargets (issue 3), anonymous visitor:")
+    checks = verdicts(results)
+    for passed, description in checks:
+        print(f"  {'PASS' if passed else 'FAIL'}  {description}")
+    if not all(passed for passed, _description in checks):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -83,17 +83,60 @@ def import_interventions(data: bytes, *, dry_run: bool = False) -> ImportResult:
     return result
 
 
+NUL_MESSAGE = (
+    "contains a NUL character, an invisible code that does not belong in text. It usually means the file was "
+    "saved as “Unicode” (UTF-16) or is not a CSV file. Save it again as “CSV UTF-8 (Comma delimited)”."
+)
+
+
+def _records(reader, result: ImportResult):
+    """(row number, cells) for each row of the file; a row Python's csv module cannot read ends the file
+    with a problem (its row number and what went wrong) rather than an error page."""
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            result.problems.append(Problem(line, "", _unreadable_row_message(error)))
+            return
+        yield line, cells
+        line += 1
+
+
+def _unreadable_row_message(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        reason = f"a cell is longer than {csv.field_size_limit():,} characters (often a quote mark left open)"
+    else:
+        reason = f"it is not valid CSV ({error})"
+    return f"cannot be read: {reason}, so the rest of the file was not checked."
+
+
 def _read_rows(text: str, result: ImportResult) -> list[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    records = _records(csv.reader(io.StringIO(text, newline="")), result)
+    _line, header = next(records, (1, None))
     if not header or not any(cell.strip() for cell in header):
-        result.problems.append(Problem(None, "", "The file is empty. The first row must name the columns."))
+        if result.ok:
+            result.problems.append(Problem(None, "", "The file is empty. The first row must name the columns."))
         return []
     columns = []
+    seen: dict[str, int] = {}
     for position, heading in enumerate(header, start=1):
         column = column_for_header(heading)
-        if column is None and heading.strip():
+        if "\x00" in heading:
+            result.problems.append(Problem(1, f"Column {position}", f"the column name {NUL_MESSAGE}"))
+        elif column is None and heading.strip():
             result.problems.append(Problem(1, heading, f"Column {position} is not a column this import knows."))
+        elif column is not None and column.key in seen:
+            result.problems.append(
+                Problem(
+                    1, heading, f"Column {position} repeats column {seen[column.key]}; each column may appear once."
+                )
+            )
+            column = None  # which of the two would win is anyone's guess: the file is refused anyway
+        elif column is not None:
+            seen[column.key] = position
         columns.append(column)
     present = {column.key for column in columns if column}
     for column in IMPORTED_COLUMNS:
@@ -105,7 +148,7 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
     roles = {role.name.casefold(): role for role in StaffRole.objects.all()}
     sub_needs = {sub_need.name.casefold(): sub_need for sub_need in SubNeed.objects.all()}
     rows = []
-    for line, cells in enumerate(reader, start=2):
+    for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(columns):
@@ -126,7 +169,9 @@ def _read_cells(row: _Row, columns, cells, roles, sub_needs, result) -> None:
             continue
         cell = _undo_formula_guard(cell)
         problems_before = len(result.problems)
-        if column.required and not cell.strip():
+        if "\x00" in cell:
+            result.problems.append(Problem(line, column.label, NUL_MESSAGE))
+        elif column.required and not cell.strip():
             result.problems.append(Problem(line, column.label, "is empty; every intervention needs it."))
         else:
             try:

@@ -229,3 +229,78 @@ def test_imported_html_keeps_its_formatting_but_loses_scripts_and_event_handlers
     assert "<b>three</b>" in section and "guidance</a>" in section
     for unsafe in ("<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<img"):
         assert unsafe not in section
+
+
+def full_snapshot() -> list[dict]:
+    """Every field of every intervention, many-to-many choices included."""
+    rows = []
+    for item in Intervention.objects.order_by("pk").prefetch_related("need_areas", "key_stages", "sub_needs"):
+        values = {field.attname: getattr(item, field.attname) for field in Intervention._meta.concrete_fields}
+        for name in ("need_areas", "key_stages", "sub_needs"):
+            values[name] = sorted(related.pk for related in getattr(item, name).all())
+        rows.append(values)
+    return rows
+
+
+def test_a_cell_too_long_to_read_is_reported_with_its_row_and_nothing_changes(staff_role):
+    before = full_snapshot()
+    too_long = "x" * (csv.field_size_limit() + 1)
+    result = import_interventions(csv_bytes(row(), row("Second", **{"Summary": too_long})))
+    assert [(problem.row, problem.column) for problem in result.problems] == [(3, "")]
+    assert "a cell is longer than 131,072 characters" in str(result.problems[0])
+    assert full_snapshot() == before
+
+
+def test_an_unreadable_file_uploaded_in_the_admin_is_listed_not_an_error_page(staff_role, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    unclosed_quote = b'"Name,Summary\n' + b"y" * (csv.field_size_limit() + 10)
+    upload = SimpleUploadedFile("bad.csv", unclosed_quote, content_type="text/csv")
+    response = admin_client.post("/admin/snippets/send_toolkit/intervention/import/", {"file": upload})
+    assert response.status_code == 200
+    assert "Nothing was imported" in response.text
+    assert "Row 1: cannot be read: a cell is longer than 131,072 characters" in response.text
+
+
+def test_a_nul_character_in_a_cell_is_reported_plainly_and_nothing_changes(staff_role):
+    before = full_snapshot()
+    result = import_interventions(csv_bytes(row(), row("Second", **{"Summary": "Short\x00summary"})))
+    assert [(problem.row, problem.column) for problem in result.problems] == [(3, "Summary")]
+    assert "NUL character" in result.problems[0].message and "CSV UTF-8" in result.problems[0].message
+    assert full_snapshot() == before
+
+
+def test_a_column_named_twice_is_reported(staff_role):
+    before = full_snapshot()
+    result = import_interventions(csv_bytes([*row(), "Other name"], header=[*HEADER, "name"]))
+    assert [str(problem) for problem in result.problems] == [
+        "Row 1, name: Column 13 repeats column 1; each column may appear once."
+    ]
+    assert full_snapshot() == before
+
+
+def test_an_update_with_one_bad_row_changes_no_field_at_all(staff_role):
+    from send_toolkit.snippets import SubNeed
+
+    header = [*HEADER, "Sub-needs", "Description (HTML)", "Last reviewed"]
+    sub_needs = list(SubNeed.objects.order_by("pk")[:2])
+    assert len(sub_needs) == 2
+    first = [*row(), sub_needs[0].name, "<p>First version.</p>", "2026-01-05"]
+    assert import_interventions(csv_bytes(first, header=header)).ok
+    before = full_snapshot()
+
+    changed = row(
+        **{
+            "Summary": "Changed summary.",
+            "Broad areas of need": "Communication and Interaction; Cognition and Learning",
+            "Key stages": "Early Years",
+            "THRIVE tier": "Getting More Help",
+            "Group size": "2",
+            "Audience": "Logged-in practitioners only",
+        }
+    )
+    update = [*changed, sub_needs[1].name, "<p>Second version.</p>", "2026-02-06"]
+    bad = [*row("Another intervention", **{"Sessions per week": "lots"}), "", "", ""]
+    result = import_interventions(csv_bytes(update, bad, header=header))
+    assert [(problem.row, problem.column) for problem in result.problems] == [(3, "Sessions per week")]
+    assert full_snapshot() == before

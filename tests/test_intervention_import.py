@@ -304,3 +304,24 @@ def test_an_update_with_one_bad_row_changes_no_field_at_all(staff_role):
     result = import_interventions(csv_bytes(update, bad, header=header))
     assert [(problem.row, problem.column) for problem in result.problems] == [(3, "Sessions per week")]
     assert full_snapshot() == before
+
+
+def test_an_export_imported_again_leaves_every_field_as_it_was(admin_client):
+    """Export → import → the same value in every field of every intervention, practitioner-only ones included."""
+    from send_toolkit.pages import InterventionDirectoryPage
+
+    Intervention.objects.filter(pk=Intervention.objects.order_by("pk").first().pk).update(
+        description='<p>Has <b>bold</b>, a <a href="https://example.org/x?a=1&amp;b=2">link</a> and “quotes”.</p>',
+        training_required='Half a day, "Lego-based" training; in-house',
+        at_home="Line one\nLine two",
+    )
+    before = full_snapshot()
+    assert any(row["audience"] == "practitioners" for row in before)
+    exported = admin_client.get(InterventionDirectoryPage.objects.get().url + "export/").content
+    result = import_interventions(exported)
+    assert result.ok, result.problems[:5]
+    assert len(result.updated) == len(before) and result.created == []
+    after = full_snapshot()
+    for old, new in zip(before, after, strict=True):
+        changed = {name: (value, new[name]) for name, value in old.items() if new[name] != value}
+        assert not changed, (old["name"], changed)

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -77,6 +78,9 @@ def _register(request: HttpRequest, form: RegistrationForm, next_url: str) -> No
     email = form.cleaned_data["email"]
     existing = User.objects.filter(email__iexact=email).first() or User.objects.filter(username__iexact=email).first()
     if existing is not None:
+        # Hash the password anyway, as creating an account would, so that the time taken to
+        # answer does not tell whether the address already has an account.
+        make_password(form.cleaned_data["password1"])
         _send(request, "already_registered", existing.email or email, {"user": existing})
         return
     first_name, last_name = form.split_name()

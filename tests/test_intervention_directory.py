@@ -12,7 +12,16 @@ import pytest
 from django.test import override_settings
 
 from send_toolkit.pages import InterventionDirectoryPage
-from send_toolkit.snippets import Audience, CostBand, Intervention, NeedArea
+from send_toolkit.snippets import (
+    Audience,
+    CostBand,
+    Delivery,
+    EvidenceStrength,
+    Intervention,
+    KeyStage,
+    NeedArea,
+    SubNeed,
+)
 
 
 @pytest.fixture
@@ -54,6 +63,72 @@ def test_each_facet_option_counts_the_interventions_a_visitor_would_get(client, 
         assert facet_count(html, "need_area", area.value) == expected
     for tier in ("getting_advice", "getting_help", "getting_more_help"):
         assert facet_count(html, "tier", tier) == sum(1 for item in public() if item.tier == tier)
+
+
+def in_band(item: Intervention, band: CostBand) -> bool:
+    """Whether ``item``'s cost per pupil is in ``band``: above the next cheaper band's ceiling, up to its own."""
+    cost = item.costing().cost_per_pupil
+    ceilings = [other.max_per_pupil for other in CostBand.objects.all() if other.max_per_pupil is not None]
+    below = [ceiling for ceiling in ceilings if band.max_per_pupil is None or ceiling < band.max_per_pupil]
+    lower = max(below, default=None)
+    return (lower is None or cost > lower) and (band.max_per_pupil is None or cost <= band.max_per_pupil)
+
+
+def test_every_facet_counts_the_public_interventions_in_each_option(client, directory):
+    html = client.get(directory.url).text
+    items = public()
+    expected = {
+        "sub_need": {str(need.pk): [need in item.sub_needs.all() for item in items] for need in SubNeed.objects.all()},
+        "key_stage": {
+            stage.value: [stage in item.key_stages.all() for item in items] for stage in KeyStage.objects.all()
+        },
+        "delivery": {value: [item.delivery == value for item in items] for value in Delivery.values},
+        "cost_band": {str(band.pk): [in_band(item, band) for item in items] for band in CostBand.objects.all()},
+        "evidence": {value: [item.evidence_strength == value for item in items] for value in EvidenceStrength.values},
+    }
+    for facet, options in expected.items():
+        assert options, facet
+        # The demo content puts something in at least one option of every facet.
+        assert any(sum(matches) for matches in options.values()), facet
+        for value, matches in options.items():
+            assert facet_count(html, facet, value) == sum(matches), (facet, value)
+    # Cost bands split the list: each public intervention is in exactly one.
+    assert sum(facet_count(html, "cost_band", str(band.pk)) for band in CostBand.objects.all()) == len(items)
+
+
+def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_for_the_public(
+    client, directory, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    from send_toolkit.conf import toolkit_settings
+
+    sub_need = SubNeed.objects.create(name="Facet test sub-need", need_area="semh")
+    private = Intervention(
+        name="Facet test practitioner-only",
+        summary="Only practitioners may see this.",
+        tier="getting_help",
+        audience=Audience.PRACTITIONERS,
+    )
+    private.need_areas.set(NeedArea.objects.filter(value="semh"))
+    private.key_stages.set(KeyStage.objects.filter(value="ks2"))
+    private.sub_needs.set([sub_need])
+    private.save()
+
+    anonymous = client.get(directory.url).text
+    assert facet_count(anonymous, "sub_need", str(sub_need.pk)) == 0
+    same_evidence = sum(1 for item in public() if item.evidence_strength == private.evidence_strength)
+    assert facet_count(anonymous, "evidence", private.evidence_strength) == same_evidence
+    assert "Facet test practitioner-only" not in client.get(directory.url, {"sub_need": sub_need.pk}).text
+
+    user = django_user_model.objects.create_user(username="facet-counter")
+    user.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
+    client.force_login(user)
+    practitioner = client.get(directory.url).text
+    assert facet_count(practitioner, "sub_need", str(sub_need.pk)) == 1
+    every_with_that_evidence = Intervention.objects.filter(evidence_strength=private.evidence_strength).count()
+    assert facet_count(practitioner, "evidence", private.evidence_strength) == every_with_that_evidence
+    assert "Facet test practitioner-only" in listed_names(client.get(directory.url, {"sub_need": sub_need.pk}).text)
 
 
 def test_choosing_an_option_narrows_the_other_facets_but_not_its_own(client, directory):
@@ -105,7 +180,10 @@ def test_search_is_combined_with_the_facets(client, directory):
 def test_sorting_by_cost_puts_the_cheapest_first(client, directory):
     html = client.get(directory.url + "?sort=cost").text
     costs = [Decimal(value.replace(",", "")) for value in re.findall(r"<dt>Cost per pupil</dt><dd>£([\d,.]+)", html)]
-    assert costs == sorted(costs)
+    assert len(costs) == len(listed_names(html)) > 1, "the costs were not found on the page"
+    assert costs == sorted(costs) and costs[0] < costs[-1]
+    descending = client.get(directory.url + "?sort=-cost").text
+    assert listed_names(descending)[0] != listed_names(html)[0]
 
 
 @override_settings(SEND_TOOLKIT_DIRECTORY_PAGE_SIZE=5)
@@ -235,3 +313,16 @@ def test_a_search_matching_many_interventions_gives_the_same_results(client, dir
     html = client.get(url).text
     assert expected and listed_names(html) == expected
     assert facet_count(html, "need_area", "semh") == len(expected)
+
+
+def test_the_demo_content_has_thirty_interventions_covering_every_area_stage_and_tier(db):
+    from send_toolkit import vocabulary
+
+    interventions = list(Intervention.objects.prefetch_related("need_areas", "key_stages"))
+    assert len(interventions) >= 30
+    areas = {area.value for item in interventions for area in item.need_areas.all()}
+    stages = {stage.value for item in interventions for stage in item.key_stages.all()}
+    tiers = {item.tier for item in interventions}
+    assert areas == {term.value for term in vocabulary.NEED_AREAS}
+    assert stages == {term.value for term in vocabulary.KEY_STAGES}
+    assert tiers == {term.value for term in vocabulary.TIERS}

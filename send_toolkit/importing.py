@@ -14,10 +14,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from .intervention_csv import IMPORTED_COLUMNS, CellError, column_for_header
-from .snippets import Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from .snippets import Intervention, KeyStage, NeedArea, StaffRole, SubNeed, intervention_slug
 
 MANY_TO_MANY = ("need_areas", "key_stages", "sub_needs")
 MAX_ERRORS_SHOWN = 200
@@ -224,7 +223,7 @@ def _match_existing(rows: list[_Row], result: ImportResult) -> None:
         given_slug = row.values.get("slug", "")
         instance = (by_slug.get(given_slug) if given_slug else None) or by_name.get(name.casefold())
         # Without a slug in the file, an existing record keeps its own web address.
-        slug = given_slug or (instance.slug if instance else slugify(name)[:200])
+        slug = given_slug or (instance.slug if instance else intervention_slug(name))
         row.values["slug"] = slug
         taken = by_slug.get(slug)
         if instance is None and taken is not None:

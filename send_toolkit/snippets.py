@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.text import slugify
@@ -115,6 +116,17 @@ class CostBand(models.Model):
         return self.label
 
 
+# The intervention directory's own sub-pages (InterventionDirectoryPage routes): an intervention with one of
+# these slugs would sit at the same address and could never be reached.
+RESERVED_SLUGS = frozenset({"export"})
+
+
+def intervention_slug(name: str) -> str:
+    """The web address made from an intervention's name, stepping round the directory's own addresses."""
+    slug = slugify(name)[:200]
+    return f"{slug[:187]}-intervention" if slug in RESERVED_SLUGS else slug
+
+
 class Intervention(index.Indexed, ClusterableModel):
     """ONE record per intervention, shown wherever it applies and costed from local rates."""
 
@@ -194,9 +206,19 @@ class Intervention(index.Indexed, ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f"“{self.slug}” is the address of the directory’s CSV download, so an intervention "
+                    "there could never be opened. Choose another, or leave it empty to make one from the name."
+                }
+            )
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = intervention_slug(self.name)
         super().save(*args, **kwargs)
 
     @property

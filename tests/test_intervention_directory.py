@@ -326,3 +326,42 @@ def test_the_demo_content_has_thirty_interventions_covering_every_area_stage_and
     assert areas == {term.value for term in vocabulary.NEED_AREAS}
     assert stages == {term.value for term in vocabulary.KEY_STAGES}
     assert tiers == {term.value for term in vocabulary.TIERS}
+
+
+def test_an_intervention_named_export_gets_an_address_that_can_be_reached(client, directory):
+    item = Intervention(name="Export", summary="Named like the CSV download.", tier="getting_help")
+    item.need_areas.set(NeedArea.objects.filter(value="semh"))
+    item.key_stages.set(KeyStage.objects.filter(value="ks2"))
+    item.save()
+    assert item.slug == "export-intervention"
+    assert "<h1>Export</h1>" in client.get(directory.url + "export-intervention/").text
+    assert client.get(directory.url + "export/")["Content-Type"].startswith("text/csv")
+
+
+def test_the_export_address_cannot_be_given_to_an_intervention(db):
+    from django.core.exceptions import ValidationError
+
+    item = Intervention.objects.first()
+    item.slug = "export"
+    with pytest.raises(ValidationError) as raised:
+        item.full_clean()
+    assert "CSV download" in raised.value.message_dict["slug"][0]
+
+
+def test_the_import_refuses_the_export_address_and_steps_round_it(admin_user):
+    from send_toolkit.importing import import_interventions
+
+    header = ["Name", "Slug", "Summary", "Broad areas of need", "Key stages", "THRIVE tier"]
+    base = ["Summary.", "Cognition and Learning", "Key Stage 1", "Getting Help"]
+
+    def file(*rows):
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([header, *rows])
+        return buffer.getvalue().encode()
+
+    refused = import_interventions(file(["Slug test", "export", *base]))
+    assert [(problem.row, problem.column) for problem in refused.problems] == [(2, "Slug")]
+    assert not Intervention.objects.filter(name="Slug test").exists()
+    made = import_interventions(file(["EXPORT", "", *base]))
+    assert made.ok, made.problems
+    assert Intervention.objects.get(name="EXPORT").slug == "export-intervention"

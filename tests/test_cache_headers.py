@@ -47,9 +47,7 @@ def test_setting_max_age_to_zero_turns_shared_caching_off(client, toolkit, setti
     assert "public" not in client.get(toolkit.url).get("Cache-Control", "")
 
 
-def test_restricting_a_page_purges_every_url_that_shows_it(
-    toolkit, purged, django_capture_on_commit_callbacks
-):
+def test_restricting_a_page_purges_every_url_that_shows_it(toolkit, purged, django_capture_on_commit_callbacks):
     area = NeedAreaPage.objects.get(need_area="semh")
     stage = KeyStagePage.objects.child_of(area).get(key_stage="ks2")
     with django_capture_on_commit_callbacks(execute=True):

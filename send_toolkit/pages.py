@@ -194,8 +194,15 @@ class ToolkitPageMixin(models.Model):
         return context
 
     def toolkit(self) -> ToolkitPage | None:
-        if isinstance(self, ToolkitPage):
-            return self
+        """The live toolkit this page belongs to. Routing keeps each page's parent, so a page being served
+        finds it without a query; otherwise the tree is asked."""
+        ancestor = self
+        while ancestor is not None:
+            if isinstance(ancestor, ToolkitPage):
+                if ancestor.live:
+                    return ancestor
+                break
+            ancestor = ancestor.__dict__.get("_cached_parent_obj")
         return ToolkitPage.objects.ancestor_of(self).live().last()
 
     def visible_children(self, request, model=None):

@@ -109,6 +109,8 @@ ANONYMOUS_PAGES_WITH_A_CEILING = (
     "tier page",
     "directory",
     "directory filtered",
+    "directory searched",
+    "key stage page sorted by cost",
     "intervention detail",
 )
 

@@ -88,13 +88,15 @@ def risk_support_term() -> vocabulary.Term:
 
 
 def _toolkit_for(context):
-    from send_toolkit.pages import ToolkitPage
+    from send_toolkit.pages import ToolkitPage, ToolkitPageMixin
 
     page = context.get("page")
     if isinstance(page, ToolkitPage):
         return page
     home = None
-    if isinstance(page, AbstractPage):  # any page model, including a custom WAGTAIL_PAGE_MODEL
+    if isinstance(page, ToolkitPageMixin):
+        home = page.toolkit()
+    elif isinstance(page, AbstractPage):  # any page model, including a custom WAGTAIL_PAGE_MODEL
         home = ToolkitPage.objects.ancestor_of(page, inclusive=True).live().last()
     if home is None:
         home = visible_pages(context.get("request"), ToolkitPage.objects.all()).first()

@@ -179,7 +179,6 @@ def register_review_report_menu_item():
 # --- Practitioner access: accounts, approval, gated resources, page and document privacy ----------------
 from django.contrib.auth.views import redirect_to_login  # noqa: E402
 from django.middleware.csrf import get_token  # noqa: E402
-from django.shortcuts import render as _render  # noqa: E402
 from wagtail.admin.site_summary import SummaryItem as SiteSummaryItem  # noqa: E402
 from wagtail.admin.ui.tables import Column  # noqa: E402
 
@@ -188,6 +187,7 @@ from send_toolkit.access_rules import may_view as _may_view  # noqa: E402
 from send_toolkit.practitioners import ApprovedEmailDomain, PractitionerProfile  # noqa: E402
 from send_toolkit.resources import PractitionerResource  # noqa: E402
 from send_toolkit.views import practitioner_approval  # noqa: E402
+from send_toolkit.views.layout import render as _render  # noqa: E402
 
 
 class PractitionerActionsColumn(Column):

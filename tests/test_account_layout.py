@@ -54,3 +54,15 @@ def test_account_pages_carry_the_council_colours_and_print_stylesheet(client, si
     html = client.get(url).content.decode()
     assert "--brand:#0b3d2e;" in html and "--link:#1d4f91;" in html
     assert 'send_toolkit/css/print.css" media="print"' in html
+
+
+def test_the_not_allowed_page_uses_the_councils_base_template(client, django_user_model):
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(restriction_type=PageViewRestriction.GROUPS).first().page
+    user = django_user_model.objects.create_user("not-a-practitioner", "np@example.test", "pw")
+    client.force_login(user)
+    with _with_council_base_template():
+        response = client.get(restricted.url)
+    assert response.status_code == 403
+    assert "data-council-site-base" in response.content.decode()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from send_toolkit.pages import KeyStagePage, NeedAreaPage
+from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +100,6 @@ def test_need_area_without_an_easy_read_summary_has_no_empty_box(client):
 
 
 def _add_family_text_with_a_glossary_term(area_key="communication_interaction"):
-    from send_toolkit.pages import TierPage
-
     area = NeedAreaPage.objects.get(need_area=area_key)
     stage = KeyStagePage.objects.child_of(area).get(key_stage="ks1")
     tier = TierPage.objects.child_of(stage).get(tier="getting_advice")
@@ -117,10 +115,14 @@ def _add_family_text_with_a_glossary_term(area_key="communication_interaction"):
     return stage
 
 
-@pytest.mark.parametrize("view", ["key-stage", "need-area"])
+@pytest.mark.parametrize("view", ["key-stage", "need-area", "tier"])
 def test_family_texts_link_glossary_terms_to_their_definitions(client, toolkit, site, view):
     stage = _add_family_text_with_a_glossary_term()
-    url = f"{stage.url}parents/" if view == "key-stage" else f"{stage.get_parent().url}parents/"
+    url = {
+        "key-stage": f"{stage.url}parents/",
+        "need-area": f"{stage.get_parent().url}parents/",
+        "tier": TierPage.objects.child_of(stage).get(tier="getting_advice").url,
+    }[view]
     html = client.get(url).content.decode()
     glossary = f"{toolkit.relative_url(site)}glossary/"
     parents_text = html.split("Ask the", 1)[1].split("</p>", 1)[0]
@@ -129,3 +131,17 @@ def test_family_texts_link_glossary_terms_to_their_definitions(client, toolkit, 
     assert f'href="{glossary}#sen-support"' in home_text
     # The definitions are listed on the same page, so the link's description is there to read.
     assert 'id="glossary-definition-senco"' in html and "Words used on this page" in html
+
+
+def test_an_interventions_family_texts_link_glossary_terms(client, toolkit, site):
+    from send_toolkit.snippets import Audience, Intervention
+
+    intervention = Intervention.objects.filter(audience=Audience.PUBLIC).first()
+    intervention.for_parents = "The SENCO will tell you how it is going."
+    intervention.at_home = "Ask about SEN Support at the next review."
+    intervention.save()
+    html = client.get(f"{InterventionDirectoryPage.objects.get().url}{intervention.slug}/").content.decode()
+    glossary = f"{toolkit.relative_url(site)}glossary/"
+    family = html.split('id="for-parents-heading"', 1)[1]
+    assert f'href="{glossary}#sen-support"' in family.split("Ask about", 1)[1].split("</p>", 1)[0]
+    assert "What you can do at home" in family

@@ -24,3 +24,13 @@ def site(db) -> Site:
 @pytest.fixture
 def toolkit(db) -> ToolkitPage:
     return ToolkitPage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: its database changes are rolled back, but what Wagtail and the
+    login limits cached from them (site root paths, attempt counts) would otherwise outlive them."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from send_toolkit.pages import GuidancePage
@@ -23,13 +22,6 @@ pytestmark = pytest.mark.django_db
 SENCO_PASSWORD = "northmoor-senco"  # the demo SENCO's password
 NEW_PASSWORD = "a-different-Passphrase-77"
 HOSTILE_NEXTS = ["https://evil.example/phish", "//evil.example/phish", "/\\evil.example/phish", "https:evil.example"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -17,14 +17,6 @@ from send_toolkit.practitioners import ApprovedEmailDomain, PractitionerProfile,
 PASSWORD = "a-long-enough-Passphrase-42"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    # django-ratelimit counts in the cache; each test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def practitioner_section(toolkit) -> GuidancePage:
     """The demo's "For practitioners" section, restricted to practitioners and editors."""

@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from send_toolkit.access import can_view_document
 
-from .gated import login_prompt_context
+from .gated import document_access_context
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -64,14 +64,8 @@ class DownloadBlock(blocks.StructBlock):
         template = "send_toolkit/blocks/download.html"
 
     def get_context(self, value, parent_context=None):
-        # A document in a restricted collection may sit on a public page: only those allowed to
-        # download it learn its title, type and size; everyone else is shown the way in.
         context = super().get_context(value, parent_context)
-        request = (parent_context or {}).get("request")
-        document = value.get("document")
-        context["allowed"] = can_view_document(request, document)
-        if document is not None and not context["allowed"]:
-            context.update(login_prompt_context(request))
+        context.update(document_access_context((parent_context or {}).get("request"), value.get("document")))
         return context
 
     def get_api_representation(self, value, context=None):

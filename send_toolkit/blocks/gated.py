@@ -10,7 +10,7 @@ from django.shortcuts import resolve_url
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from send_toolkit.access import can_view_resource
+from send_toolkit.access import can_view_document, can_view_resource
 
 
 def login_prompt_context(request: HttpRequest | None) -> dict[str, object]:
@@ -21,6 +21,17 @@ def login_prompt_context(request: HttpRequest | None) -> dict[str, object]:
         "register_url": f"{resolve_url('send_toolkit:register')}?{next_query}",
         "signed_in": bool(request is not None and request.user.is_authenticated),
     }
+
+
+def document_access_context(request: HttpRequest | None, document) -> dict[str, object]:
+    """Whether the reader may download ``document`` (``allowed``) and, when they may not, the way in.
+
+    A document in a restricted collection may sit on a public page: only those allowed to download it
+    learn its title, type and size."""
+    allowed = can_view_document(request, document)
+    if document is None or allowed:
+        return {"allowed": allowed}
+    return {"allowed": False, **login_prompt_context(request)}
 
 
 class GatedResourceBlock(blocks.StructBlock):

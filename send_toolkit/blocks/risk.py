@@ -8,7 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from send_toolkit.access import can_view_document
 
 from .content import RICH_TEXT_FEATURES
-from .gated import login_prompt_context
+from .gated import document_access_context
 
 
 class RiskGuidanceBlock(blocks.StructBlock):
@@ -28,10 +28,7 @@ class RiskGuidanceBlock(blocks.StructBlock):
         # The planning template may be in a restricted collection although the guidance is public.
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
-        document = value.get("planning_template")
-        context["template_allowed"] = can_view_document(request, document)
-        if document is not None and not context["template_allowed"]:
-            context.update(login_prompt_context(request))
+        context.update(document_access_context(request, value.get("planning_template")))
         return context
 
     def get_api_representation(self, value, context=None):

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API runs an event loop in this thread; the tests only read the
 # database through the live server, so Django's async guard is not needed here.
@@ -62,6 +63,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright runs, Django's connection handler sees another context in this thread and
+        # opens a connection of its own for the tests' database reads; close it here, or PostgreSQL
+        # refuses to drop the test database at the end ("accessed by other users").
+        connections.close_all()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 
-.PHONY: demo test lint serve benchmark clean
+.PHONY: demo test lint benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(STAMP)
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: browser tests will skip (they fail when CI=true)"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Speed and query figures for the intervention pages (issue 3's targets); prints PASS/FAIL, exits 1 on a FAIL.
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/interventions.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix send_toolkit example_site tests

@@ -7,7 +7,8 @@ from django.core.checks import ERROR, CheckMessage, run_checks
 
 
 def _messages(prefix: str = "send_toolkit.E") -> dict[str, CheckMessage]:
-    return {message.id: message for message in run_checks() if message.id.startswith(prefix)}
+    # databases=[]: the static checks only (Django 6.1 reads None as "every database", 5.2 as none).
+    return {message.id: message for message in run_checks(databases=[]) if message.id.startswith(prefix)}
 
 
 def test_the_example_site_passes():

@@ -194,9 +194,12 @@ class ToolkitPageMixin(models.Model):
         return context
 
     def toolkit(self) -> ToolkitPage | None:
-        """The live toolkit this page belongs to. Routing keeps each page's parent, so a page being served
-        finds it without a query; otherwise the tree is asked."""
-        ancestor = self
+        """The toolkit this page belongs to (itself, for a toolkit; otherwise its nearest live toolkit ancestor).
+        Routing keeps each page's parent, so a page being served finds it without a query; otherwise the
+        tree is asked."""
+        if isinstance(self, ToolkitPage):
+            return self
+        ancestor = self.__dict__.get("_cached_parent_obj")
         while ancestor is not None:
             if isinstance(ancestor, ToolkitPage):
                 if ancestor.live:

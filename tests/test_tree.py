@@ -60,3 +60,9 @@ def test_skeleton_has_every_area_stage_and_tier(toolkit):
     assert RiskSupportPage.objects.child_of(toolkit).count() == 1
     assert GuidancePage.objects.child_of(toolkit).exists()
     assert InterventionDirectoryPage.objects.child_of(toolkit).count() == 1
+
+
+def test_an_unpublished_toolkit_is_still_its_own_toolkit(toolkit):
+    # A draft toolkit shown in preview links to its own search and glossary, not to another toolkit's.
+    toolkit.live = False
+    assert toolkit.toolkit() is toolkit

@@ -29,7 +29,7 @@ from . import vocabulary
 from .access import request_is_practitioner, visible_interventions, visible_pages
 from .blocks import GuidanceBodyBlock, RiskBodyBlock, TierBodyBlock, ToolkitBodyBlock
 from .blocks.content import RICH_TEXT_FEATURES
-from .conf import toolkit_settings
+from .views.layout import layout_context
 
 
 class UniqueAmongSiblingsForm(WagtailAdminPageForm):
@@ -190,7 +190,7 @@ class ToolkitPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["send_toolkit_base_template"] = toolkit_settings.BASE_TEMPLATE
+        context.update(layout_context())
         return context
 
     def toolkit(self) -> ToolkitPage | None:

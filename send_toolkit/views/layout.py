@@ -1,7 +1,7 @@
 """The council's site layout (``SEND_TOOLKIT_BASE_TEMPLATE``) for the toolkit's own views.
 
-Toolkit pages put the base template in their context (``ToolkitPageMixin.get_context``); views
-that are not pages, such as the practitioner account pages, take it from here, so that a council
+Toolkit pages (``ToolkitPageMixin.get_context``) and the toolkit's other views, such as the
+practitioner account pages, all take it from here, so that a council
 pointing the toolkit at its own base template gets every page in it, with no extra settings.
 """
 
@@ -28,6 +28,4 @@ class ToolkitLayoutMixin:
     """For class-based views: adds the council's base template to the template context."""
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault(BASE_TEMPLATE_VARIABLE, toolkit_settings.BASE_TEMPLATE)
-        return context
+        return {**layout_context(), **super().get_context_data(**kwargs)}

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
 
-from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages import GuidancePage, RiskSupportPage
+from tests.restricted_documents import practitioner_only_document
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +20,7 @@ FILENAME = "hollowpine-rows"
 
 @pytest.fixture
 def restricted_document():
-    collection = Collection.get_first_root_node().add_child(name="Restricted for block tests")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP)])
-    document = get_document_model()(title=DOCUMENT_TITLE, collection=collection)
-    document.file.save(f"{FILENAME}.txt", ContentFile(b"rows"), save=False)
-    document.save()
-    return document
+    return practitioner_only_document(DOCUMENT_TITLE, FILENAME, b"rows", "Restricted for block tests")
 
 
 @pytest.fixture

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import expand_db_html
 
-from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages import GuidancePage
+from tests.restricted_documents import practitioner_only_document
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +21,7 @@ def restricted_section():
 
 @pytest.fixture
 def restricted_document():
-    collection = Collection.get_first_root_node().add_child(name="Restricted for link tests")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP)])
-    document = get_document_model()(title="Referral form", collection=collection)
-    document.file.save(f"{FILENAME}.txt", ContentFile(b"form"), save=False)
-    document.save()
-    return document
+    return practitioner_only_document("Referral form", FILENAME, b"form", "Restricted for link tests")
 
 
 @pytest.fixture

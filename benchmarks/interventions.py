@@ -44,10 +44,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from send_toolkit import vocabulary  # noqa: E402
 from send_toolkit.conf import toolkit_settings  # noqa: E402
-from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage  # noqa: E402
-from send_toolkit.snippets import (  # noqa: E402
+from send_toolkit.domain import vocabulary  # noqa: E402
+from send_toolkit.interventions.models import (  # noqa: E402
     Audience,
     CostBand,
     Delivery,
@@ -58,6 +57,7 @@ from send_toolkit.snippets import (  # noqa: E402
     StaffRole,
     SubNeed,
 )
+from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage  # noqa: E402
 
 WORDS = [
     "phonics",

@@ -1,39 +1,17 @@
-"""The Wagtail API v2 pages endpoint, filtered through the toolkit's access helper.
+"""Deprecated: the Wagtail API integration moved to ``send_toolkit.contrib.api``.
 
-Wagtail's own ``PagesAPIViewSet`` lets any logged-in account past a "logged-in users"
-restriction; the toolkit reserves those for approved practitioners (``access_rules``).
-Mount it in the host's urls (needs ``wagtail.api.v2`` and ``rest_framework`` installed)::
-
-    from send_toolkit.api import api_router
-    path("api/v2/", api_router.urls),
-
-Only the pages endpoint is offered: Wagtail's documents and images endpoints list files
-without regard to collection privacy, so do not register them beside it.
+This module keeps ``from send_toolkit.api import api_router`` working for one release.
 """
 
-from __future__ import annotations
+import warnings
 
-from rest_framework.authentication import SessionAuthentication
-from wagtail.api.querysets import get_public_pages_queryset
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from send_toolkit.contrib.api.router import ToolkitPagesAPIViewSet, api_router
 
-from .access import visible_pages
+__all__ = ["ToolkitPagesAPIViewSet", "api_router"]
 
-
-class ToolkitPagesAPIViewSet(PagesAPIViewSet):
-    # Sessions only: no HTTP Basic passwords, which would bypass the login rate limit.
-    authentication_classes = [SessionAuthentication]
-
-    def get_base_queryset(self):
-        request = self.request._request  # Django's request: its user comes from the session
-        try:
-            pages = get_public_pages_queryset(request)
-        except ValueError as error:
-            raise BadRequestError(str(error)) from error
-        return visible_pages(request, pages)
-
-
-api_router = WagtailAPIRouter("send_toolkit_api")
-api_router.register_endpoint("pages", ToolkitPagesAPIViewSet)
+warnings.warn(
+    "send_toolkit.api is deprecated and goes in the next release: "
+    "import api_router from send_toolkit.contrib.api.router.",
+    DeprecationWarning,
+    stacklevel=2,
+)

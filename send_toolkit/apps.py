@@ -8,6 +8,8 @@ class SendToolkitConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import cache_purge, checks  # noqa: F401 - importing registers the system checks
+        # Imported here, once every model is loaded (Django's rule for AppConfig.ready).
+        from send_toolkit import checks  # noqa: F401 - importing registers the system checks
+        from send_toolkit.access import purging
 
-        cache_purge.connect()
+        purging.connect()

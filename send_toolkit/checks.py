@@ -11,18 +11,34 @@ import swapper
 from django.conf import settings
 from django.core import checks
 
-CACHE_HEADERS = "send_toolkit.middleware.CacheHeadersMiddleware"
-SESSION_LIFETIME = "send_toolkit.middleware.SessionLifetimeMiddleware"
+CACHE_HEADERS = "send_toolkit.access.cache_headers.CacheHeadersMiddleware"
+SESSION_LIFETIME = "send_toolkit.practitioners.session_lifetime.SessionLifetimeMiddleware"
 SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
 AUTHENTICATION = "django.contrib.auth.middleware.AuthenticationMiddleware"
-RATE_LIMITED_BACKEND = "send_toolkit.login_limits.RateLimitedModelBackend"
+RATE_LIMITED_BACKEND = "send_toolkit.practitioners.login_limits.RateLimitedModelBackend"
+# The dotted paths before the layout by domain (0.x): still working, with a DeprecationWarning, for one release.
+DEPRECATED_PATHS = {
+    CACHE_HEADERS: "send_toolkit.middleware.CacheHeadersMiddleware",
+    SESSION_LIFETIME: "send_toolkit.middleware.SessionLifetimeMiddleware",
+    RATE_LIMITED_BACKEND: "send_toolkit.login_limits.RateLimitedModelBackend",
+}
+
+
+def _position(names: list[str], path: str) -> int | None:
+    """Where ``path`` (or its deprecated spelling) stands in ``names``, or None when it is missing."""
+    for spelling in (path, DEPRECATED_PATHS.get(path)):
+        if spelling in names:
+            return names.index(spelling)
+    return None
 
 
 @checks.register(checks.Tags.security)
 def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
     middleware = list(getattr(settings, "MIDDLEWARE", []))
     problems: list[checks.CheckMessage] = []
-    if CACHE_HEADERS not in middleware:
+    cache_headers = _position(middleware, CACHE_HEADERS)
+    session_lifetime = _position(middleware, SESSION_LIFETIME)
+    if cache_headers is None:
         problems.append(
             checks.Warning(
                 f"{CACHE_HEADERS} is not in MIDDLEWARE: pages for logged-in practitioners may be stored by shared "
@@ -31,7 +47,7 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 id="send_toolkit.W001",
             )
         )
-    elif SESSIONS in middleware and middleware.index(CACHE_HEADERS) > middleware.index(SESSIONS):
+    elif SESSIONS in middleware and cache_headers > middleware.index(SESSIONS):
         problems.append(
             checks.Warning(
                 f"{CACHE_HEADERS} must come before {SESSIONS} in MIDDLEWARE, so that it sees the cookies and Vary "
@@ -39,7 +55,7 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 id="send_toolkit.W002",
             )
         )
-    if SESSION_LIFETIME not in middleware:
+    if session_lifetime is None:
         problems.append(
             checks.Warning(
                 f"{SESSION_LIFETIME} is not in MIDDLEWARE: practitioner sessions will not time out and suspended "
@@ -48,14 +64,14 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 id="send_toolkit.W003",
             )
         )
-    elif AUTHENTICATION in middleware and middleware.index(SESSION_LIFETIME) < middleware.index(AUTHENTICATION):
+    elif AUTHENTICATION in middleware and session_lifetime < middleware.index(AUTHENTICATION):
         problems.append(
             checks.Warning(
                 f"{SESSION_LIFETIME} must come after {AUTHENTICATION} in MIDDLEWARE.", id="send_toolkit.W004"
             )
         )
-    backends = getattr(settings, "AUTHENTICATION_BACKENDS", [])
-    if RATE_LIMITED_BACKEND not in backends:
+    backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", []))
+    if _position(backends, RATE_LIMITED_BACKEND) is None:
         problems.append(
             checks.Warning(
                 f"{RATE_LIMITED_BACKEND} is not in AUTHENTICATION_BACKENDS: login forms are not protected against "

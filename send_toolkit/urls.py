@@ -7,9 +7,9 @@ Include them before Wagtail's own page URLs:
 
 from django.urls import path
 
-from send_toolkit.sitemap import toolkit_sitemap
-from send_toolkit.views import accounts
-from send_toolkit.views.reading_preferences import reading_preferences_css, save_reading_preferences
+from send_toolkit.front_end.reading_preferences import reading_preferences_css, save_reading_preferences
+from send_toolkit.pages.sitemap import toolkit_sitemap
+from send_toolkit.practitioners import views as accounts
 
 app_name = "send_toolkit"
 

@@ -14,9 +14,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from send_toolkit.panels import CostingPanel
-from send_toolkit.snippets import CostBand, Intervention, StaffRole, SubNeed
-from send_toolkit.views.intervention_import import InterventionImportView
+from send_toolkit.interventions.import_view import InterventionImportView
+from send_toolkit.interventions.models import CostBand, Intervention, StaffRole, SubNeed
+from send_toolkit.interventions.panels import CostingPanel
 
 
 class InterventionIndexView(IndexView):
@@ -137,8 +137,8 @@ from django.urls import path as _path  # noqa: E402
 from wagtail import hooks  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
-from send_toolkit.glossary import GlossaryTerm  # noqa: E402
-from send_toolkit.views.review_report import PagesPastReviewView  # noqa: E402
+from send_toolkit.glossary.models import GlossaryTerm  # noqa: E402
+from send_toolkit.pages.review_report import PagesPastReviewView  # noqa: E402
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -182,12 +182,12 @@ from django.middleware.csrf import get_token  # noqa: E402
 from wagtail.admin.site_summary import SummaryItem as SiteSummaryItem  # noqa: E402
 from wagtail.admin.ui.tables import Column  # noqa: E402
 
-from send_toolkit import access as _access  # noqa: E402
-from send_toolkit.access_rules import may_view as _may_view  # noqa: E402
-from send_toolkit.practitioners import ApprovedEmailDomain, PractitionerProfile  # noqa: E402
-from send_toolkit.resources import PractitionerResource  # noqa: E402
-from send_toolkit.views import practitioner_approval  # noqa: E402
-from send_toolkit.views.layout import render as _render  # noqa: E402
+from send_toolkit.access import visibility as _access  # noqa: E402
+from send_toolkit.domain.access_rules import may_view as _may_view  # noqa: E402
+from send_toolkit.front_end.layout import render as _render  # noqa: E402
+from send_toolkit.practitioners import approval as practitioner_approval  # noqa: E402
+from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile  # noqa: E402
+from send_toolkit.practitioners.resources import PractitionerResource  # noqa: E402
 
 
 class PractitionerActionsColumn(Column):
@@ -301,7 +301,7 @@ def refuse_move_that_duplicates_a_sibling(request, page_to_move, destination):
     from django.shortcuts import redirect
     from wagtail.admin import messages
 
-    from send_toolkit.pages import UniqueAmongSiblingsMixin
+    from send_toolkit.pages.models import UniqueAmongSiblingsMixin
 
     if not isinstance(page_to_move, UniqueAmongSiblingsMixin):
         return None
@@ -319,7 +319,7 @@ class PendingPractitionersSummaryItem(SiteSummaryItem):
     template_name = "send_toolkit/admin/pending_practitioners_summary.html"
 
     def get_context_data(self, parent_context):
-        from send_toolkit.practitioners import PractitionerStatus
+        from send_toolkit.practitioners.models import PractitionerStatus
 
         pending = PractitionerProfile.objects.filter(status=PractitionerStatus.PENDING).count()
         url = reverse("wagtailsnippets_send_toolkit_practitionerprofile:list") + "?status=pending"
@@ -338,7 +338,7 @@ def add_pending_practitioners_summary(request, items):
 def register_access_checked_rich_text_links(features):
     """Rich-text links to pages and documents the reader may not see lose their href (rich_text_links).
     A later order than Wagtail's own registration, so these handlers replace Wagtail's."""
-    from send_toolkit.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
+    from send_toolkit.access.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
 
     features.register_link_type(AccessCheckedPageLinkHandler)
     features.register_link_type(AccessCheckedDocumentLinkHandler)

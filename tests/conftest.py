@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from send_toolkit.pages import ToolkitPage
+from send_toolkit.pages.models import ToolkitPage
 
 
 @pytest.fixture(scope="session")

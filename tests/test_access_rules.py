@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from send_toolkit.access_rules import (
+from send_toolkit.domain.access_rules import (
     ANONYMOUS,
     ResourceAudience,
     Restriction,

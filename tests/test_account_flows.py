@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from send_toolkit.pages import GuidancePage
-from send_toolkit.practitioners import ApprovedEmailDomain
+from send_toolkit.pages.models import GuidancePage
+from send_toolkit.practitioners.models import ApprovedEmailDomain
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.council.models import ToolkitSettings
 
 pytestmark = pytest.mark.django_db
 

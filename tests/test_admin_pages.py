@@ -8,7 +8,8 @@ from wagtail.models import Collection, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from send_toolkit.pages import (
+from send_toolkit.interventions.models import Intervention
+from send_toolkit.pages.models import (
     GuidancePage,
     InterventionDirectoryPage,
     KeyStagePage,
@@ -17,8 +18,7 @@ from send_toolkit.pages import (
     TierPage,
     ToolkitPage,
 )
-from send_toolkit.resources import PractitionerResource
-from send_toolkit.snippets import Intervention
+from send_toolkit.practitioners.resources import PractitionerResource
 
 
 def _list_block(items: list[dict]) -> dict:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from send_toolkit.pages import GuidanceKind, GuidancePage
+from send_toolkit.pages.models import GuidanceKind, GuidancePage
 
 pytestmark = pytest.mark.django_db
 

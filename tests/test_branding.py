@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.council.models import ToolkitSettings
 
 pytestmark = pytest.mark.django_db
 

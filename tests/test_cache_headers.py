@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
+from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from tests import recording_cache_backend
 
 

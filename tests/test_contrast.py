@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from send_toolkit.contrast import (
+from send_toolkit.domain.contrast import (
     LINK_BACKGROUNDS,
     PANEL,
     contrast_ratio,

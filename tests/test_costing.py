@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from send_toolkit.costing import Band, CostingInputs, annual_staff_cost, band_for, calculate, contact_hours, to_pence
+from send_toolkit.domain.costing import (
+    Band,
+    CostingInputs,
+    annual_staff_cost,
+    band_for,
+    calculate,
+    contact_hours,
+    to_pence,
+)
 
 BANDS = [Band("£££", None), Band("£", Decimal("250.00")), Band("££", Decimal("1000.00"))]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from send_toolkit.vocabulary import KEY_STAGES, NEED_AREAS, TIERS
+from send_toolkit.domain.vocabulary import KEY_STAGES, NEED_AREAS, TIERS
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
@@ -132,7 +132,7 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
         import send_toolkit
         from django.test import Client
         from wagtail.models import Page
-        from send_toolkit.pages import ToolkitPage, TierPage
+        from send_toolkit.pages.models import ToolkitPage, TierPage
 
         print("package:", send_toolkit.__file__)
         toolkit = ToolkitPage.objects.get()

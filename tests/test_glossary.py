@@ -2,9 +2,9 @@
 
 import pytest
 
-from send_toolkit.glossary import GlossaryTerm
-from send_toolkit.glossary_text import TermLinker, TermNames, glossary_link
-from send_toolkit.pages import GuidanceKind, GuidancePage
+from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
+from send_toolkit.glossary.models import GlossaryTerm
+from send_toolkit.pages.models import GuidanceKind, GuidancePage
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, TierPage
-from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, TierPage
 
 CANARY = "Canary restricted programme"
 CANARY_TEXT = "zebrafinch"  # a word that appears nowhere else, to find it anywhere it leaks
@@ -43,7 +43,7 @@ def tier_page(area: str, stage: str, tier: str) -> TierPage:
 
 
 def area_path(area: str) -> str:
-    from send_toolkit.pages import NeedAreaPage
+    from send_toolkit.pages.models import NeedAreaPage
 
     return NeedAreaPage.objects.get(need_area=area).path
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from send_toolkit.snippets import Intervention
+from send_toolkit.interventions.models import Intervention
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from send_toolkit.pages import KeyStagePage, NeedAreaPage, TierPage
-from send_toolkit.snippets import Audience, Intervention
+from send_toolkit.interventions.models import Audience, Intervention
+from send_toolkit.pages.models import KeyStagePage, NeedAreaPage, TierPage
 
 pytestmark = pytest.mark.django_db
 

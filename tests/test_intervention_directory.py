@@ -11,8 +11,7 @@ from html import unescape
 import pytest
 from django.test import override_settings
 
-from send_toolkit.pages import InterventionDirectoryPage
-from send_toolkit.snippets import (
+from send_toolkit.interventions.models import (
     Audience,
     CostBand,
     Delivery,
@@ -22,6 +21,7 @@ from send_toolkit.snippets import (
     NeedArea,
     SubNeed,
 )
+from send_toolkit.pages.models import InterventionDirectoryPage
 
 
 @pytest.fixture
@@ -294,7 +294,7 @@ def test_the_export_holds_the_current_filter_as_csv(client, directory):
 
 
 def test_an_exported_file_imports_again_without_changes(admin_client, directory):
-    from send_toolkit.importing import import_interventions
+    from send_toolkit.interventions.csv_import import import_interventions
 
     data = admin_client.get(directory.url + "export/").content
     before = Intervention.objects.count()
@@ -305,7 +305,7 @@ def test_an_exported_file_imports_again_without_changes(admin_client, directory)
 
 
 def test_a_search_matching_many_interventions_gives_the_same_results(client, directory, monkeypatch):
-    from send_toolkit import directory as directory_module
+    from send_toolkit.interventions import directory as directory_module
 
     url = directory.url + "?q=group&need_area=semh"
     expected = listed_names(client.get(url).text)
@@ -316,7 +316,7 @@ def test_a_search_matching_many_interventions_gives_the_same_results(client, dir
 
 
 def test_the_demo_content_has_thirty_interventions_covering_every_area_stage_and_tier(db):
-    from send_toolkit import vocabulary
+    from send_toolkit.domain import vocabulary
 
     interventions = list(Intervention.objects.prefetch_related("need_areas", "key_stages"))
     assert len(interventions) >= 30
@@ -349,7 +349,7 @@ def test_the_export_address_cannot_be_given_to_an_intervention(db):
 
 
 def test_the_import_refuses_the_export_address_and_steps_round_it(admin_user):
-    from send_toolkit.importing import import_interventions
+    from send_toolkit.interventions.csv_import import import_interventions
 
     header = ["Name", "Slug", "Summary", "Broad areas of need", "Key stages", "THRIVE tier"]
     base = ["Summary.", "Cognition and Learning", "Key Stage 1", "Getting Help"]

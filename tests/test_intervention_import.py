@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from send_toolkit.importing import import_interventions
-from send_toolkit.snippets import Intervention, StaffRole
+from send_toolkit.interventions.csv_import import import_interventions
+from send_toolkit.interventions.models import Intervention, StaffRole
 
 HEADER = [
     "Name",
@@ -211,7 +211,7 @@ HOSTILE_DESCRIPTION = (
 
 
 def test_imported_html_keeps_its_formatting_but_loses_scripts_and_event_handlers(staff_role, client):
-    from send_toolkit.pages import InterventionDirectoryPage
+    from send_toolkit.pages.models import InterventionDirectoryPage
 
     header = [*HEADER, "Description (HTML)"]
     result = import_interventions(csv_bytes([*row(), HOSTILE_DESCRIPTION], header=header))
@@ -280,7 +280,7 @@ def test_a_column_named_twice_is_reported(staff_role):
 
 
 def test_an_update_with_one_bad_row_changes_no_field_at_all(staff_role):
-    from send_toolkit.snippets import SubNeed
+    from send_toolkit.interventions.models import SubNeed
 
     header = [*HEADER, "Sub-needs", "Description (HTML)", "Last reviewed"]
     sub_needs = list(SubNeed.objects.order_by("pk")[:2])
@@ -308,7 +308,7 @@ def test_an_update_with_one_bad_row_changes_no_field_at_all(staff_role):
 
 def test_an_export_imported_again_leaves_every_field_as_it_was(admin_client):
     """Export → import → the same value in every field of every intervention, practitioner-only ones included."""
-    from send_toolkit.pages import InterventionDirectoryPage
+    from send_toolkit.pages.models import InterventionDirectoryPage
 
     Intervention.objects.filter(pk=Intervention.objects.order_by("pk").first().pk).update(
         description='<p>Has <b>bold</b>, a <a href="https://example.org/x?a=1&amp;b=2">link</a> and “quotes”.</p>',

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, RiskSupportPage, TierPage
-from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, RiskSupportPage, TierPage
 
 N = 4
 MAX_ANONYMOUS_QUERIES = 15  # issue 3's ceiling for an anonymous page

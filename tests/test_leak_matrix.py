@@ -25,12 +25,12 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from send_toolkit.cache_purge import page_urls
+from send_toolkit.access.purging import page_urls
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
-from send_toolkit.practitioners import PractitionerProfile, PractitionerStatus
-from send_toolkit.resources import PractitionerResource
-from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
+from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
+from send_toolkit.practitioners.resources import PractitionerResource
 
 RESTRICTING_GROUP = "Early years leads (test)"
 

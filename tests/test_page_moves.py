@@ -8,7 +8,7 @@ from wagtail.actions.move_page import MovePagePermissionError
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from send_toolkit.pages import KeyStagePage, NeedAreaPage, ToolkitPage
+from send_toolkit.pages.models import KeyStagePage, NeedAreaPage, ToolkitPage
 
 
 def _stage(area: NeedAreaPage, key_stage: str) -> KeyStagePage:

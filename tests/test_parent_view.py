@@ -2,7 +2,7 @@
 
 import pytest
 
-from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
+from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_family_texts_link_glossary_terms_to_their_definitions(client, toolkit, 
 
 
 def test_an_interventions_family_texts_link_glossary_terms(client, toolkit, site):
-    from send_toolkit.snippets import Audience, Intervention
+    from send_toolkit.interventions.models import Audience, Intervention
 
     intervention = Intervention.objects.filter(audience=Audience.PUBLIC).first()
     intervention.for_parents = "The SENCO will tell you how it is going."

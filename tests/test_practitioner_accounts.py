@@ -11,8 +11,8 @@ from django.core import mail
 from django.core.cache import cache
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import GuidancePage
-from send_toolkit.practitioners import ApprovedEmailDomain, PractitionerProfile, PractitionerStatus
+from send_toolkit.pages.models import GuidancePage
+from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile, PractitionerStatus
 
 PASSWORD = "a-long-enough-Passphrase-42"
 
@@ -271,7 +271,7 @@ def test_a_resource_cannot_hold_a_document_anyone_could_download(db):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
-    from send_toolkit.resources import PractitionerResource
+    from send_toolkit.practitioners.resources import PractitionerResource
 
     public_document = get_document_model()(title="Public leaflet")
     public_document.file.save("leaflet.txt", ContentFile(b"hello"), save=False)

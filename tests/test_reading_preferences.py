@@ -2,7 +2,7 @@
 
 import pytest
 
-from send_toolkit import reading_preferences as prefs
+from send_toolkit.domain import reading_preferences as prefs
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from send_toolkit import vocabulary
 from send_toolkit.blocks.content import StrategyListBlock
-from send_toolkit.pages import (
+from send_toolkit.domain import vocabulary
+from send_toolkit.pages.models import (
     GuidancePage,
     InterventionDirectoryPage,
     KeyStagePage,

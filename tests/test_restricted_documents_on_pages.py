@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from send_toolkit.pages import GuidancePage, RiskSupportPage
+from send_toolkit.pages.models import GuidancePage, RiskSupportPage
 from tests.restricted_documents import practitioner_only_document
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.rich_text import expand_db_html
 
-from send_toolkit.pages import GuidancePage
+from send_toolkit.pages.models import GuidancePage
 from tests.restricted_documents import practitioner_only_document
 
 pytestmark = pytest.mark.django_db

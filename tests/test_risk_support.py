@@ -4,9 +4,9 @@ from html import escape
 
 import pytest
 
-from send_toolkit import vocabulary
-from send_toolkit.pages import RiskSupportPage
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.domain import vocabulary
+from send_toolkit.pages.models import RiskSupportPage
 
 pytestmark = pytest.mark.django_db
 

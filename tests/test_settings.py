@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from send_toolkit.conf import DEFAULTS, toolkit_settings
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.council.models import ToolkitSettings
 
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 

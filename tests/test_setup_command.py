@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Page, Site
 
-from send_toolkit.accessibility_statement import AccessibilityStatementPage
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import (
+from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.pages.models import (
     GuidanceKind,
     GuidancePage,
     InterventionDirectoryPage,
@@ -21,8 +22,7 @@ from send_toolkit.pages import (
     TierPage,
     ToolkitPage,
 )
-from send_toolkit.practitioners import PractitionerProfile
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.practitioners.models import PractitionerProfile
 
 pytestmark = pytest.mark.django_db
 

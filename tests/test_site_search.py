@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.pages import GuidancePage, TierPage
-from send_toolkit.snippets import Audience, Intervention, KeyStage, NeedArea
+from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea
+from send_toolkit.pages.models import GuidancePage, TierPage
 
 pytestmark = pytest.mark.django_db
 CANARY = "Zanzibarcanary"

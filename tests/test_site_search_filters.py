@@ -5,7 +5,7 @@ from html import unescape
 
 import pytest
 
-from send_toolkit.snippets import Audience, Intervention
+from send_toolkit.interventions.models import Audience, Intervention
 
 pytestmark = pytest.mark.django_db
 

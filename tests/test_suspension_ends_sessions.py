@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from send_toolkit.pages import GuidancePage
+from send_toolkit.pages.models import GuidancePage
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_database_sessions_are_deleted_at_once(settings):
 
 def test_other_practitioners_sessions_are_untouched(session_engine, practitioner_section):
     other = get_user_model().objects.create_user(username="other@school.example", password="another-pass-123")
-    from send_toolkit.practitioners import PractitionerProfile
+    from send_toolkit.practitioners.models import PractitionerProfile
 
     other_profile = PractitionerProfile.objects.create(user=other, organisation="School", role="teacher")
     other_profile.approve()

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.utils.html import escape
 
-from send_toolkit import vocabulary
-from send_toolkit.pages import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, RiskSupportPage
-from send_toolkit.snippets import Audience, Intervention
+from send_toolkit.domain import vocabulary
+from send_toolkit.interventions.models import Audience, Intervention
+from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, RiskSupportPage
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from send_toolkit import vocabulary
-from send_toolkit.accessibility_statement import AccessibilityStatementPage
-from send_toolkit.pages import (
+from send_toolkit.domain import vocabulary
+from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.pages.models import (
     GuidancePage,
     InterventionDirectoryPage,
     KeyStagePage,

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from send_toolkit.pages import GuidancePage, ToolkitPage
+from send_toolkit.pages.models import GuidancePage, ToolkitPage
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from send_toolkit import urls as send_toolkit_urls
-from send_toolkit.api import api_router
+from send_toolkit.contrib.api.router import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from send_toolkit.access import can_view_document
-
-from .gated import document_access_context
+from send_toolkit.access.visibility import can_view_document
+from send_toolkit.blocks.gated import document_access_context
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 

@@ -10,7 +10,7 @@ from django.shortcuts import resolve_url
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from send_toolkit.access import can_view_document, can_view_resource
+from send_toolkit.access.visibility import can_view_document, can_view_resource
 
 
 def login_prompt_context(request: HttpRequest | None) -> dict[str, object]:

@@ -3,8 +3,8 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from send_toolkit.access import can_view_intervention
-from send_toolkit.intervention_costs import cost_of, hourly_rates_for_request, rates_for_request
+from send_toolkit.access.visibility import can_view_intervention
+from send_toolkit.interventions.costs import cost_of, hourly_rates_for_request, rates_for_request
 
 
 def _costed(request, interventions: list) -> list[tuple]:
@@ -17,7 +17,7 @@ def _costed(request, interventions: list) -> list[tuple]:
 
 
 def _detail_url(request, intervention) -> str | None:
-    from send_toolkit.directory import directory_url
+    from send_toolkit.interventions.directory import directory_url
 
     if intervention is None:
         return None

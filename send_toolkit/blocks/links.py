@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from send_toolkit.access import can_view_page
+from send_toolkit.access.visibility import can_view_page
 
 
 class ToolkitLinkBlock(blocks.StructBlock):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from send_toolkit.access import can_view_document
-
-from .content import RICH_TEXT_FEATURES
-from .gated import document_access_context
+from send_toolkit.access.visibility import can_view_document
+from send_toolkit.blocks.content import RICH_TEXT_FEATURES
+from send_toolkit.blocks.gated import document_access_context
 
 
 class RiskGuidanceBlock(blocks.StructBlock):

@@ -2,11 +2,11 @@
 
 from wagtail import blocks
 
-from .content import RICH_TEXT_FEATURES, CalloutBlock, DownloadBlock, StrategyListBlock
-from .gated import GatedResourceBlock
-from .interventions import CostingBlock, InterventionBlock
-from .links import ToolkitLinkBlock
-from .risk import RiskGuidanceBlock
+from send_toolkit.blocks.content import RICH_TEXT_FEATURES, CalloutBlock, DownloadBlock, StrategyListBlock
+from send_toolkit.blocks.gated import GatedResourceBlock
+from send_toolkit.blocks.interventions import CostingBlock, InterventionBlock
+from send_toolkit.blocks.links import ToolkitLinkBlock
+from send_toolkit.blocks.risk import RiskGuidanceBlock
 
 
 class ToolkitBodyBlock(blocks.StreamBlock):

@@ -7,9 +7,9 @@ from functools import partial
 from django import template
 from wagtail.models import AbstractPage, Site
 
-from send_toolkit import vocabulary
-from send_toolkit.access import visible_pages
-from send_toolkit.site_settings import ToolkitSettings
+from send_toolkit.access.visibility import visible_pages
+from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.domain import vocabulary
 
 register = template.Library()
 
@@ -51,7 +51,7 @@ HOME_CRUMB_LABEL = "Home"
 def toolkit_breadcrumbs(context, page):
     """From the site's home page (labelled "Home", whatever its title says) down to ``page``.
     Pages above the site's root, such as Wagtail's own root, never appear."""
-    from send_toolkit.pages import ToolkitPage
+    from send_toolkit.pages.models import ToolkitPage
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -88,7 +88,7 @@ def risk_support_term() -> vocabulary.Term:
 
 
 def _toolkit_for(context):
-    from send_toolkit.pages import ToolkitPage, ToolkitPageMixin
+    from send_toolkit.pages.models import ToolkitPage, ToolkitPageMixin
 
     page = context.get("page")
     if isinstance(page, ToolkitPage):
@@ -130,7 +130,7 @@ def toolkit_brand_style(context) -> str:
     """The council's two colours as CSS custom properties (checked for contrast when saved)."""
     from django.utils.html import format_html
 
-    from send_toolkit.contrast import HEX_COLOUR
+    from send_toolkit.domain.contrast import HEX_COLOUR
 
     settings = _toolkit_settings(context)
     if settings is None:
@@ -147,15 +147,15 @@ def toolkit_brand_style(context) -> str:
 
 @register.simple_tag
 def reading_preference_options():
-    from send_toolkit import reading_preferences
+    from send_toolkit.domain import reading_preferences
 
     return reading_preferences.PREFERENCES
 
 
 def _glossary_linker(context):
     """One linker per request, so each term is linked at its first use on the page only."""
-    from send_toolkit.glossary import GlossaryTerm
-    from send_toolkit.glossary_text import TermLinker, TermNames, glossary_link
+    from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
+    from send_toolkit.glossary.models import GlossaryTerm
 
     request = context.get("request")
     linker = getattr(request, "_send_toolkit_glossary", None) if request is not None else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from wagtail.models import PageViewRestriction, Site
 
-from send_toolkit.pages import (
+from send_toolkit.interventions.models import Audience, Intervention
+from send_toolkit.pages.models import (
     GuidanceKind,
     GuidancePage,
     InterventionDirectoryPage,
@@ -14,7 +15,6 @@ from send_toolkit.pages import (
     TierPage,
     ToolkitPage,
 )
-from send_toolkit.snippets import Audience, Intervention
 
 LOGIN_URL = "/accounts/login/"
 REGISTER_URL = "/accounts/register/"

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
+    "send_toolkit.contrib.api",
     "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
@@ -45,13 +46,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Cache-Control for every response: private for anyone logged in, public for anonymous pages.
-    "send_toolkit.middleware.CacheHeadersMiddleware",
+    "send_toolkit.access.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Practitioner sessions: inactivity timeout, absolute lifetime, suspended accounts logged out.
-    "send_toolkit.middleware.SessionLifetimeMiddleware",
+    "send_toolkit.practitioners.session_lifetime.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -127,7 +128,7 @@ WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Django's ModelBackend with a limit on password guessing, for every login form (the admin's too).
-AUTHENTICATION_BACKENDS = ["send_toolkit.login_limits.RateLimitedModelBackend"]
+AUTHENTICATION_BACKENDS = ["send_toolkit.practitioners.login_limits.RateLimitedModelBackend"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 # Wagtail sends visitors to restricted pages and documents here too, rather than its own login form.

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from send_toolkit.importing import import_interventions
+from send_toolkit.interventions.csv_import import import_interventions
 
 
 class Command(BaseCommand):

@@ -1,0 +1,69 @@
+"""Admin screen: upload a CSV file of interventions (checked in full before anything changes)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from send_toolkit.interventions.csv_columns import IMPORTED_COLUMNS
+from send_toolkit.interventions.csv_import import import_interventions
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class InterventionImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8 CSV with a header row, in the same columns as the directory's CSV export.",
+    )
+    dry_run = forms.BooleanField(required=False, label="Only check the file; change nothing")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB. Split it into smaller files.")
+        return upload
+
+
+class InterventionImportView(WagtailAdminTemplateMixin, FormView):
+    form_class = InterventionImportForm
+    template_name = "send_toolkit/admin/intervention_import.html"
+    page_title = "Import interventions"
+    header_icon = "upload"
+    index_url_name = ""  # set by the viewset
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.has_perm("send_toolkit.add_intervention") and user.has_perm("send_toolkit.change_intervention")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": "Interventions"},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = IMPORTED_COLUMNS
+        return context
+
+    def form_valid(self, form):
+        dry_run = form.cleaned_data["dry_run"]
+        result = import_interventions(form.cleaned_data["file"].read(), dry_run=dry_run)
+        if not result.ok:
+            return self.render_to_response(self.get_context_data(form=form, problems=result.problems))
+        if dry_run:
+            messages.success(self.request, "The file is valid. Nothing was changed.")
+            return self.render_to_response(self.get_context_data(form=self.form_class()))
+        messages.success(
+            self.request,
+            f"Imported {len(result.created)} new and updated {len(result.updated)} existing interventions.",
+        )
+        return redirect(self.index_url_name)

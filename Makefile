@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 
-.PHONY: demo test lint benchmark clean
+.PHONY: demo test test-fast lint benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ test: $(STAMP)
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: browser tests will skip (they fail when CI=true)"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The fast lane for day-to-day work: lint, then every test but the browser and slow ones (a few minutes).
+# `make test` stays the whole suite, and is what CI runs.
+test-fast: $(STAMP)
+	$(BIN)/ruff check send_toolkit example_site tests
+	$(BIN)/ruff format --check send_toolkit example_site tests
+	$(BIN)/pytest -m "not browser and not slow" $(PYTEST_ARGS)
 
 # Speed and query figures for the intervention pages (issue 3's targets); prints PASS/FAIL, exits 1 on a FAIL.
 benchmark: $(STAMP)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 from send_toolkit.access.rich_text_links import reader_in_scope
-from send_toolkit.access.visibility import RESTRICTED_CONTENT_SHOWN
+from send_toolkit.access.visibility import restricted_content_shown
 from send_toolkit.conf import toolkit_settings
 
 
@@ -50,7 +50,7 @@ class CacheHeadersMiddleware:
 
     @staticmethod
     def _is_personal(request: HttpRequest, response: HttpResponse) -> bool:
-        if getattr(request, RESTRICTED_CONTENT_SHOWN, False) or response.cookies:
+        if restricted_content_shown(request) or response.cookies:
             return True
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated)

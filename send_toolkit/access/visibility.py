@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import prefetch_related_objects
-from wagtail.models import BaseViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
+from send_toolkit.access.request_state import note, recall, remember
+from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain.access_rules import (
     ANONYMOUS,
     ResourceAudience,
@@ -25,12 +27,14 @@ from send_toolkit.domain.access_rules import (
     admits,
     may_view_resource,
 )
+from send_toolkit.interventions.models import Audience
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from wagtail.query import PageQuerySet
 
-RESTRICTED_CONTENT_SHOWN = "_send_toolkit_restricted_shown"
+# Memo key: set once a response holds content not everyone may see (read by CacheHeadersMiddleware).
+RESTRICTED_CONTENT_SHOWN = "restricted_content_shown"
 
 _KINDS = {
     BaseViewRestriction.LOGIN: RestrictionKind.LOGIN,
@@ -66,38 +70,35 @@ def viewer_for(user) -> Viewer:
 
 
 def request_viewer(request: HttpRequest | None) -> Viewer:
-    """The viewer for a request, worked out once and kept on the request."""
+    """The viewer for a request, worked out once per request."""
     if request is None:
         return ANONYMOUS
-    cached = getattr(request, "_send_toolkit_viewer", None)
-    if cached is None:
-        cached = viewer_for(getattr(request, "user", None))
-        request._send_toolkit_viewer = cached
-    return cached
+    return remember(request, "viewer", lambda: viewer_for(getattr(request, "user", None)))
 
 
 def mark_restricted_content_shown(request: HttpRequest | None) -> None:
     """Record that this response holds content not everyone may see (so it must not be cached)."""
-    if request is not None:
-        setattr(request, RESTRICTED_CONTENT_SHOWN, True)
+    note(request, RESTRICTED_CONTENT_SHOWN, True)
+
+
+def restricted_content_shown(request: HttpRequest | None) -> bool:
+    """Whether anything this request was shown is restricted (so the response must stay private)."""
+    return bool(recall(request, RESTRICTED_CONTENT_SHOWN, False))
 
 
 def _page_restrictions(request: HttpRequest | None) -> list[tuple[PageViewRestriction, bool]]:
-    """Every page restriction, with whether this request passes it, cached on the request."""
-    cached = getattr(request, "_send_toolkit_page_restrictions", None) if request is not None else None
-    if cached is None:
-        viewer = request_viewer(request)
-        restrictions = list(PageViewRestriction.objects.select_related("page"))
-        if viewer.signed_in:
-            prefetch_related_objects(restrictions, "groups")
-            cached = [(r, admits(viewer, restriction_facts(r))) for r in restrictions]
-        else:
-            # Nobody signed out passes any restriction, whichever groups it names (access_rules.admits),
-            # so the groups are not read: one query fewer on every anonymous page.
-            cached = [(r, admits(viewer, _facts_without_groups(r))) for r in restrictions]
-        if request is not None:
-            request._send_toolkit_page_restrictions = cached
-    return cached
+    """Every page restriction, with whether this request passes it, read once per request."""
+    return remember(request, "page_restrictions", lambda: _read_page_restrictions(request_viewer(request)))
+
+
+def _read_page_restrictions(viewer: Viewer) -> list[tuple[PageViewRestriction, bool]]:
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
+    if viewer.signed_in:
+        prefetch_related_objects(restrictions, "groups")
+        return [(r, admits(viewer, restriction_facts(r))) for r in restrictions]
+    # Nobody signed out passes any restriction, whichever groups it names (access_rules.admits),
+    # so the groups are not read: one query fewer on every anonymous page.
+    return [(r, admits(viewer, _facts_without_groups(r))) for r in restrictions]
 
 
 def _failed_restrictions(request: HttpRequest | None) -> list[PageViewRestriction]:
@@ -142,8 +143,6 @@ def is_practitioner(user) -> bool:
         return False
     if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
         return True
-    from send_toolkit.conf import toolkit_settings
-
     return user.groups.filter(name=toolkit_settings.PRACTITIONER_GROUP).exists()
 
 
@@ -153,8 +152,6 @@ def request_is_practitioner(request: HttpRequest | None) -> bool:
 
 def visible_interventions(request: HttpRequest | None, queryset):
     """Interventions this request may see: practitioner-only ones only for practitioners."""
-    from send_toolkit.interventions.models import Audience
-
     if not request_is_practitioner(request):
         return queryset.filter(audience=Audience.PUBLIC)
     mark_restricted_content_shown(request)
@@ -162,8 +159,6 @@ def visible_interventions(request: HttpRequest | None, queryset):
 
 
 def can_view_intervention(request: HttpRequest | None, intervention) -> bool:
-    from send_toolkit.interventions.models import Audience
-
     if intervention is None:
         return False
     if intervention.audience == Audience.PUBLIC:
@@ -188,8 +183,6 @@ def can_view_resource(request: HttpRequest | None, resource) -> bool:
 
 def can_view_collection(request: HttpRequest | None, collection) -> bool:
     """Whether this request may download documents in ``collection`` (collection privacy, toolkit rules)."""
-    from wagtail.models import CollectionViewRestriction
-
     restrictions = CollectionViewRestriction.objects.filter(
         collection__in=collection.get_ancestors(inclusive=True)
     ).prefetch_related("groups")

@@ -10,7 +10,7 @@ from send_toolkit.council.models import ToolkitSettings
 
 pytestmark = pytest.mark.django_db
 
-TEST_TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEST_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 def _with_council_base_template():

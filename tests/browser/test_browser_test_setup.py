@@ -24,7 +24,7 @@ def test_the_only_skip_in_the_browser_tests_is_for_missing_browser_tools():
     import ast
     from pathlib import Path
 
-    browser_tests = Path(__file__).resolve().parent / "browser"
+    browser_tests = Path(__file__).resolve().parent
     skips = []
     for path in sorted(browser_tests.glob("*.py")):
         tree = ast.parse(path.read_text())

@@ -20,7 +20,7 @@ import pytest
 
 from send_toolkit.domain.vocabulary import KEY_STAGES, NEED_AREAS, TIERS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
 
 pytestmark = pytest.mark.slow

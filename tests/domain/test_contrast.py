@@ -50,7 +50,7 @@ def test_anything_but_a_hex_colour_is_refused(bad):
         parse_hex(bad)
 
 
-STYLESHEET = Path(__file__).resolve().parents[1] / "send_toolkit" / "static" / "send_toolkit" / "css" / "toolkit.css"
+STYLESHEET = Path(__file__).resolve().parents[2] / "send_toolkit" / "static" / "send_toolkit" / "css" / "toolkit.css"
 ON_WHITE = [
     "--text",
     "--muted",

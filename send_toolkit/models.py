@@ -1,10 +1,10 @@
-"""Django discovers the app's models here; each concept lives in its own module."""
+"""Django discovers the app's models here; each concept lives in its own room (``<room>/models.py``)."""
 
-from send_toolkit.council.models import ToolkitSettings  # noqa: F401
-from send_toolkit.glossary.models import GlossaryTerm  # noqa: F401, E402
-from send_toolkit.interventions.models import CostBand, Intervention, KeyStage, NeedArea, StaffRole, SubNeed  # noqa: F401
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage  # noqa: F401, E402
-from send_toolkit.pages.models import (  # noqa: F401
+from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.glossary.models import GlossaryTerm
+from send_toolkit.interventions.models import CostBand, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from send_toolkit.pages.models import (
+    AccessibilityStatementPage,
     GuidancePage,
     InterventionDirectoryPage,
     KeyStagePage,
@@ -13,5 +13,27 @@ from send_toolkit.pages.models import (  # noqa: F401
     TierPage,
     ToolkitPage,
 )
-from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile  # noqa: F401, E402
-from send_toolkit.practitioners.resources import PractitionerResource  # noqa: F401, E402
+from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile
+from send_toolkit.practitioners.resources import PractitionerResource
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "ApprovedEmailDomain",
+    "CostBand",
+    "GlossaryTerm",
+    "GuidancePage",
+    "Intervention",
+    "InterventionDirectoryPage",
+    "KeyStage",
+    "KeyStagePage",
+    "NeedArea",
+    "NeedAreaPage",
+    "PractitionerProfile",
+    "PractitionerResource",
+    "RiskSupportPage",
+    "StaffRole",
+    "SubNeed",
+    "TierPage",
+    "ToolkitPage",
+    "ToolkitSettings",
+]

@@ -16,13 +16,12 @@ def _costed(request, interventions: list) -> list[tuple]:
     return [(intervention, cost_of(intervention, rates, hourly_rates)) for intervention in interventions]
 
 
-def _detail_url(request, intervention) -> str | None:
-    from send_toolkit.interventions.directory import directory_url
-
-    if intervention is None:
-        return None
-    base = directory_url(request)
-    return f"{base}{intervention.slug}/" if base else None
+def _directory_of(parent_context: dict | None):
+    """The intervention directory of the page being rendered (pages know their toolkit; blocks need no page model)."""
+    page = (parent_context or {}).get("page")
+    request = (parent_context or {}).get("request")
+    find = getattr(page, "intervention_directory", None)
+    return find(request) if find is not None else None
 
 
 class InterventionBlock(blocks.StructBlock):
@@ -43,7 +42,7 @@ class InterventionBlock(blocks.StructBlock):
         visible = intervention if can_view_intervention(request, intervention) else None
         context["visible_intervention"] = visible
         context["costing"] = _costed(request, [visible])[0][1] if visible else None
-        context["intervention_url"] = _detail_url(request, visible)
+        context["intervention_directory"] = _directory_of(parent_context) if visible else None
         return context
 
 

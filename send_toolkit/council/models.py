@@ -10,6 +10,7 @@ from django.db import models
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from send_toolkit.domain.contrast import HEX_COLOUR, LINK_BACKGROUNDS, TEXT_MINIMUM, WHITE, weakest_contrast
 
@@ -173,3 +174,11 @@ class ToolkitSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "SEND toolkit settings"
+
+
+def settings_for_request(request) -> ToolkitSettings | None:
+    """The council settings of the site serving ``request`` (Wagtail keeps them for the rest of the request),
+    or None when no site matches the request's host or there is no request."""
+    if request is None or Site.find_for_request(request) is None:
+        return None
+    return ToolkitSettings.for_request(request)

@@ -79,13 +79,10 @@ def rates_for_request(request: HttpRequest | None) -> CouncilRates:
         from send_toolkit.council.models import ToolkitSettings
 
         # The same per-request cache the template tags use, so settings are read once.
-        settings = getattr(request, "_send_toolkit_settings", None)
-        if settings is None:
-            site = Site.find_for_request(request)
-            if site is None:
-                return rates_for_site()
-            settings = ToolkitSettings.for_site(site)
-            request._send_toolkit_settings = settings
+        site = Site.find_for_request(request)
+        if site is None:
+            return rates_for_site()
+        settings = ToolkitSettings.for_request(request)  # Wagtail's per-request cache, shared with templates
         cached = CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands(request))
         request._send_toolkit_council_rates = cached
     return cached

@@ -170,17 +170,3 @@ def export_csv(request: HttpRequest, data: QueryDict, filename: str = "intervent
     for intervention in listed.iterator(chunk_size=500):
         writer.writerow(export_row(intervention, cost_of(intervention, rates), columns))
     return response
-
-
-def directory_url(request: HttpRequest | None) -> str | None:
-    """The URL of the intervention directory this request may see (looked up once per request), or None."""
-    if request is not None and hasattr(request, "_send_toolkit_directory_url"):
-        return request._send_toolkit_directory_url
-    from send_toolkit.access.visibility import visible_pages
-    from send_toolkit.pages.models import InterventionDirectoryPage
-
-    directory = visible_pages(request, InterventionDirectoryPage.objects.all()).first()
-    url = directory.get_url(request) if directory else None
-    if request is not None:
-        request._send_toolkit_directory_url = url
-    return url

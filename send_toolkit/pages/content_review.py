@@ -6,10 +6,10 @@ import datetime
 
 from django.apps import apps
 
+from send_toolkit.pages.models import ToolkitPageMixin
+
 
 def toolkit_page_models() -> list[type]:
-    from send_toolkit.pages.models import ToolkitPageMixin
-
     return [model for model in apps.get_app_config("send_toolkit").get_models() if issubclass(model, ToolkitPageMixin)]
 
 

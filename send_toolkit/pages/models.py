@@ -22,14 +22,28 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from send_toolkit.access.visibility import request_is_practitioner, visible_interventions, visible_pages
+from send_toolkit.access.request_state import remember
+from send_toolkit.access.visibility import (
+    request_is_practitioner,
+    restrictions_covering,
+    visible_interventions,
+    visible_pages,
+)
 from send_toolkit.blocks import GuidanceBodyBlock, RiskBodyBlock, TierBodyBlock, ToolkitBodyBlock
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES
 from send_toolkit.domain import vocabulary
 from send_toolkit.front_end.layout import layout_context
+from send_toolkit.glossary.models import GlossaryTerm
+from send_toolkit.interventions.costs import cost_of, rates_for_request
+from send_toolkit.interventions.directory import export_csv, search_directory
+from send_toolkit.interventions.models import Intervention
+from send_toolkit.interventions.overview import SORT_OPTIONS, build_overview
+from send_toolkit.pages.parent_view import parent_view_context
+from send_toolkit.pages.safeguarding import ensure_safeguarding_notice
+from send_toolkit.pages.site_search import search_toolkit
 
 
 class UniqueAmongSiblingsForm(WagtailAdminPageForm):
@@ -134,8 +148,6 @@ def _view_restrictions_in_one_query(page):
     Wagtail checks the page and each ancestor, an alias standing for the page it copies. The ancestors' paths
     are prefixes of the page's own, so one sub-query finds them without loading them first.
     """
-    from wagtail.models import PageViewRestriction
-
     if not page.pk or not page.path:
         return None
     paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
@@ -148,17 +160,14 @@ def _view_restrictions_in_one_query(page):
 
 
 def _view_restrictions_read_for_request(page):
-    """The same restrictions as Wagtail's ``Page.get_view_restrictions``, taken from those ``access`` has read
-    for the request that routed to ``page``, without a query; None when that can't be done exactly.
+    """The same restrictions as Wagtail's ``Page.get_view_restrictions``, from those ``access`` has read for the
+    request that routed to ``page``; None when that can't be done exactly. A public page (the usual case) then
+    needs no query at all; a restricted one, one query by primary key.
 
     Exact only when every ancestor is known (routing keeps each page's parent) and none is an alias, since
     Wagtail checks an alias's original instead of the alias: then it is every restriction above on the path.
     """
-    from wagtail.models import PageViewRestriction
-
-    from send_toolkit.access.visibility import restrictions_covering
-
-    request = page.__dict__.get("_send_toolkit_request")
+    request = page.__dict__.get("_routed_request")
     if request is None:
         return None
     ancestor = page
@@ -168,10 +177,10 @@ def _view_restrictions_read_for_request(page):
         ancestor = ancestor._cached_parent_obj
     if ancestor.alias_of_id is not None:
         return None
-    covering = restrictions_covering(request, page)
-    restrictions = PageViewRestriction.objects.filter(pk__in=[restriction.pk for restriction in covering])
-    restrictions._result_cache = covering  # already read for this request: a queryset, as Wagtail's callers expect
-    return restrictions
+    covering = [restriction.pk for restriction in restrictions_covering(request, page)]
+    if not covering:
+        return PageViewRestriction.objects.none()  # a queryset, as Wagtail's callers expect, that reads nothing
+    return PageViewRestriction.objects.filter(pk__in=covering)
 
 
 class ToolkitPageMixin(models.Model):
@@ -242,20 +251,23 @@ class ToolkitPageMixin(models.Model):
         if specific is None:  # a type this page does not expect (added by code, say): as Wagtail loads it
             specific = child.specific
         specific._cached_parent_obj = self  # as Wagtail does, so get_parent() needs no query
-        specific._send_toolkit_request = request  # for get_view_restrictions, should this page be served
+        specific._routed_request = request  # for get_view_restrictions, should this page be served
         return specific
 
     def get_view_restrictions(self):
         """Wagtail's view restrictions for this page, read once per page object (so once per request served)
         and in one query: Wagtail's privacy hook and the toolkit's stricter one both ask on every page."""
-        if "_send_toolkit_view_restrictions" not in self.__dict__:
+        if "_view_restrictions" not in self.__dict__:
             restrictions = _view_restrictions_read_for_request(self)
             if restrictions is None:
                 restrictions = _view_restrictions_in_one_query(self)
-            self._send_toolkit_view_restrictions = (
-                super().get_view_restrictions() if restrictions is None else restrictions
-            )
-        return self._send_toolkit_view_restrictions
+            self._view_restrictions = super().get_view_restrictions() if restrictions is None else restrictions
+        return self._view_restrictions
+
+    def intervention_directory(self, request) -> InterventionDirectoryPage | None:
+        """The intervention directory of this page's toolkit, if the request may see it (the one place it is found)."""
+        toolkit = self.toolkit()
+        return toolkit.directory(request) if toolkit is not None else None
 
 
 class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
@@ -318,16 +330,31 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     def home(self, request):
         return self.render(request)
 
+    def directory(self, request) -> InterventionDirectoryPage | None:
+        """This toolkit's intervention directory, if the request may see it; looked up once per request."""
+        return remember(
+            request,
+            f"intervention_directory:{self.pk}",
+            lambda: visible_pages(request, InterventionDirectoryPage.objects.child_of(self)).first(),
+        )
+
+    def scope_paths(self, need_area: str, key_stage: str) -> list[str] | None:
+        """Tree paths of the need area and key stage sections chosen (None when neither is chosen)."""
+        area_paths = list(
+            NeedAreaPage.objects.child_of(self).filter(need_area=need_area).values_list("path", flat=True)
+        )
+        if key_stage:
+            stages = KeyStagePage.objects.descendant_of(self).filter(key_stage=key_stage).values_list("path", flat=True)
+            return [path for path in stages if not need_area or any(path.startswith(area) for area in area_paths)]
+        return area_paths if need_area else None
+
     @route_path("search/", name="search")
     def search(self, request):
-        from send_toolkit.pages.site_search import search_toolkit
-
-        directory = visible_pages(request, InterventionDirectoryPage.objects.child_of(self)).first()
         context = {
             "search": search_toolkit(request, self, request.GET),
             "need_area_terms": vocabulary.NEED_AREAS,
             "key_stage_terms": vocabulary.KEY_STAGES,
-            "directory_url": directory.get_url(request) if directory else None,
+            "intervention_directory": self.directory(request),
         }
         response = self.render(request, template="send_toolkit/pages/search.html", context_overrides=context)
         return _private_if_practitioner(request, response)
@@ -335,8 +362,6 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     @route_path("accessibility-statement/", name="accessibility_statement")
     def accessibility_statement(self, request):
         """A stable address for the footer link, whatever the statement page's slug."""
-        from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
-
         statement = visible_pages(request, AccessibilityStatementPage.objects.child_of(self)).first()
         if statement is None:
             raise Http404("This toolkit has no accessibility statement yet.")
@@ -344,8 +369,6 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
 
     @route_path("glossary/", name="glossary")
     def glossary(self, request):
-        from send_toolkit.glossary.models import GlossaryTerm
-
         context = {"glossary_terms": GlossaryTerm.objects.all()}
         return self.render(request, template="send_toolkit/pages/glossary.html", context_overrides=context)
 
@@ -364,8 +387,6 @@ class ParentViewMixin(RoutablePageMixin):
 
     @route_path("parents/", name="parents")
     def parent_view(self, request):
-        from send_toolkit.pages.parent_view import parent_view_context
-
         context = parent_view_context(request, self)
         return self.render(request, template=self.parent_view_template, context_overrides=context)
 
@@ -402,10 +423,15 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
     def need_area_term(self) -> vocabulary.Term:
         return vocabulary.by_value(vocabulary.NEED_AREAS, self.need_area)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def key_stage_pages(self, request) -> list[KeyStagePage]:
+        """This need area's key stage pages the request may see, in key stage order."""
         stages = list(self.visible_children(request, KeyStagePage))
         stages.sort(key=lambda page: vocabulary.order_of(vocabulary.KEY_STAGES, page.key_stage))
+        return stages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stages = self.key_stage_pages(request)
         tiers = visible_pages(request, TierPage.objects.descendant_of(self)).specific()
         tiers_by_stage: dict[str, dict[str, TierPage]] = {}
         for tier in tiers:
@@ -455,31 +481,42 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tiers = list(self.visible_children(request, TierPage))
-        tiers.sort(key=lambda page: vocabulary.order_of(vocabulary.TIERS, page.tier))
+        tiers = self.tier_pages(request)
         context["tiers"] = tiers
         context.update(self.intervention_overview(request, tiers))
         return context
 
     def intervention_overview(self, request, tiers: list[TierPage]) -> dict:
         """Context for the Intervention Overview table (sorted by ``?sort=``), in a fixed number of queries."""
-        from send_toolkit.interventions.costs import rates_for_request
-        from send_toolkit.interventions.overview import SORT_OPTIONS, build_overview
-
-        parent = self.get_parent()  # in memory already when this page was routed to
-        parent = parent.specific if parent is not None else None
-        need_area = parent.need_area if isinstance(parent, NeedAreaPage) else None
-        toolkit_path = self.path[: -2 * self.steplen]
-        directories = InterventionDirectoryPage.objects.filter(path__startswith=toolkit_path, depth=self.depth - 1)
-        directory = visible_pages(request, directories).first()
+        need_area = self.need_area_value()
         rows, sort = build_overview(request, need_area, self.key_stage, tiers, request.GET.get("sort", ""))
         return {
             "overview_rows": rows,
             "overview_sort": sort,
             "overview_sort_options": SORT_OPTIONS,
             "overview_school_weeks": rates_for_request(request).school_weeks,
-            "intervention_directory_url": directory.get_url(request) if directory else None,
+            "intervention_directory": self.intervention_directory(request),
         }
+
+    def need_area_value(self) -> str | None:
+        """The broad area of need this key stage sits in (its parent's, in memory already when routed to)."""
+        parent = self.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent.need_area if isinstance(parent, NeedAreaPage) else None
+
+    def tier_pages(self, request) -> list[TierPage]:
+        """This key stage's tier pages the request may see, in tier order."""
+        tiers = list(self.visible_children(request, TierPage))
+        tiers.sort(key=lambda page: vocabulary.order_of(vocabulary.TIERS, page.tier))
+        return tiers
+
+    def interventions_for_families(self, request) -> list[Intervention]:
+        """Interventions tagged for this key stage and need area that say something to families, A to Z."""
+        interventions = visible_interventions(
+            request,
+            Intervention.objects.filter(need_areas__value=self.need_area_value(), key_stages__value=self.key_stage),
+        )
+        return list(interventions.exclude(for_parents="", at_home="").distinct().order_by("name"))
 
 
 class TierPage(UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
@@ -520,8 +557,6 @@ class RiskSupportPage(ToolkitPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         # The notice lives in the template, not the body, so editors cannot remove it; and if a
         # council's own template leaves it out, it is put back at the top of the main content.
-        from send_toolkit.pages.safeguarding import ensure_safeguarding_notice
-
         return ensure_safeguarding_notice(request, super().serve(request, *args, **kwargs))
 
 
@@ -580,22 +615,15 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
 
     @route_path("", name="directory")
     def directory(self, request):
-        from send_toolkit.interventions.directory import search_directory
-
         response = self.render(request, context_overrides={"results": search_directory(request, request.GET)})
         return _private_if_practitioner(request, response)
 
     @route_path("export/", name="export")
     def export(self, request):
-        from send_toolkit.interventions.directory import export_csv
-
         return _private_if_practitioner(request, export_csv(request, request.GET, filename=f"{self.slug}.csv"))
 
     @route_path("<slug:slug>/", name="intervention")
     def intervention(self, request, slug: str):
-        from send_toolkit.interventions.costs import cost_of, rates_for_request
-        from send_toolkit.interventions.models import Intervention
-
         interventions = Intervention.objects.select_related("staff_role").prefetch_related(
             "need_areas", "key_stages", "sub_needs"
         )
@@ -613,3 +641,51 @@ def _private_if_practitioner(request, response):
     if request_is_practitioner(request):
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+class ComplianceStatus(models.TextChoices):
+    FULL = "full", "fully compliant"
+    PARTIAL = "partial", "partially compliant"
+    NOT = "not", "not compliant"
+
+
+class AccessibilityStatementPage(ToolkitPageMixin, Page):
+    """The sections follow the GOV.UK model statement; the template fills in what is left empty."""
+
+    compliance_status = models.CharField(
+        max_length=10, choices=ComplianceStatus.choices, default=ComplianceStatus.PARTIAL
+    )
+    non_accessible_content = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Anything that does not meet WCAG 2.2 AA yet, why, and when it will be fixed.",
+    )
+    feedback_contact = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="How to ask for content in another format or report a problem, and how soon you reply.",
+    )
+    testing_method = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="How and by whom the toolkit was tested."
+    )
+    statement_prepared = models.DateField(null=True, blank=True)
+    last_tested = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("compliance_status"),
+        FieldPanel("non_accessible_content"),
+        FieldPanel("feedback_contact"),
+        MultiFieldPanel(
+            [FieldPanel("testing_method"), FieldPanel("statement_prepared"), FieldPanel("last_tested")],
+            heading="Preparation and testing",
+        ),
+    ]
+    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    parent_page_types = ["send_toolkit.ToolkitPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "send_toolkit/pages/accessibility_statement_page.html"
+
+    class Meta:
+        verbose_name = "accessibility statement"

@@ -1,13 +1,14 @@
-"""The parent and carer view of a need area or key stage: what it means for families and what helps at home."""
+"""The parent and carer view of a need area or key stage: what it means for families and what helps at home.
+
+The pages themselves answer the queries (``KeyStagePage.tier_pages``, ``NeedAreaPage.key_stage_pages``, ...),
+so this module needs no page model: the page models import it for their ``parents/`` route.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-
-from send_toolkit.access.visibility import visible_interventions, visible_pages
-from send_toolkit.domain import vocabulary
 
 
 @dataclass
@@ -32,22 +33,11 @@ def strategies_for_families(tier_page) -> list[FamilyStrategy]:
 
 
 def _key_stage_context(request: HttpRequest, page) -> dict:
-    from send_toolkit.interventions.models import Intervention
-    from send_toolkit.pages.models import InterventionDirectoryPage, NeedAreaPage
-
-    tiers = _visible_tiers(request, page)
-    sections = [(tier, strategies_for_families(tier)) for tier in tiers]
-    need_area = NeedAreaPage.objects.ancestor_of(page).values_list("need_area", flat=True).last()
-    interventions = visible_interventions(
-        request, Intervention.objects.filter(need_areas__value=need_area, key_stages__value=page.key_stage)
-    )
-    interventions = interventions.exclude(for_parents="", at_home="").distinct().order_by("name")
-    toolkit = page.toolkit()
-    directory = visible_pages(request, InterventionDirectoryPage.objects.child_of(toolkit)).first() if toolkit else None
+    sections = [(tier, strategies_for_families(tier)) for tier in page.tier_pages(request)]
     return {
         "tier_sections": [(tier, strategies) for tier, strategies in sections if strategies],
-        "family_interventions": list(interventions),
-        "intervention_directory_url": directory.get_url(request) if directory else None,
+        "family_interventions": page.interventions_for_families(request),
+        "intervention_directory": page.intervention_directory(request),
     }
 
 
@@ -63,19 +53,11 @@ class StageHighlights:
     more: int
 
 
-def _visible_tiers(request: HttpRequest, stage) -> list:
-    from send_toolkit.pages.models import TierPage
-
-    tiers = list(visible_pages(request, TierPage.objects.child_of(stage)).specific())
-    tiers.sort(key=lambda tier: vocabulary.order_of(vocabulary.TIERS, tier.tier))
-    return tiers
-
-
 def family_highlights(request: HttpRequest, stages) -> list[StageHighlights]:
     """The first few family texts of each phase (only from tier pages this visitor may see), in tier order."""
     highlights = []
     for stage in stages:
-        strategies = [strategy for tier in _visible_tiers(request, stage) for strategy in strategies_for_families(tier)]
+        strategies = [strategy for tier in stage.tier_pages(request) for strategy in strategies_for_families(tier)]
         if strategies:
             chosen = strategies[:HIGHLIGHTS_PER_STAGE]
             highlights.append(StageHighlights(stage, chosen, len(strategies) - len(chosen)))
@@ -83,10 +65,7 @@ def family_highlights(request: HttpRequest, stages) -> list[StageHighlights]:
 
 
 def _need_area_context(request: HttpRequest, page) -> dict:
-    from send_toolkit.pages.models import KeyStagePage
-
-    stages = list(visible_pages(request, KeyStagePage.objects.child_of(page)).specific())
-    stages.sort(key=lambda stage: vocabulary.order_of(vocabulary.KEY_STAGES, stage.key_stage))
+    stages = page.key_stage_pages(request)
     return {"key_stages": stages, "family_highlights": family_highlights(request, stages)}
 
 

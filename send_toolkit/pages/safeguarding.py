@@ -7,6 +7,9 @@ import re
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from send_toolkit.council.models import settings_for_request
+from send_toolkit.domain import vocabulary
+
 NOTICE_MARKER = "data-safeguarding-notice"
 NOTICE_TEMPLATE = "send_toolkit/components/safeguarding_notice.html"
 MAIN_OPENING = re.compile(rb"<main\b[^>]*>", re.IGNORECASE)
@@ -14,15 +17,7 @@ BODY_OPENING = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 
 
 def notice_context(request: HttpRequest | None) -> dict:
-    from wagtail.models import Site
-
-    from send_toolkit.council.models import ToolkitSettings
-    from send_toolkit.domain import vocabulary
-
-    settings = None
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        settings = ToolkitSettings.for_site(site)
+    settings = settings_for_request(request)
     return {"notice": vocabulary.SAFEGUARDING_NOTICE, "settings": settings}
 
 

@@ -10,11 +10,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Page
 
 from send_toolkit.access.visibility import visible_interventions, visible_pages
 from send_toolkit.domain import vocabulary
 from send_toolkit.domain.search_words import plain_words
+from send_toolkit.glossary.models import GlossaryTerm
+from send_toolkit.interventions.directory import matching_search
+from send_toolkit.interventions.models import Intervention
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
@@ -53,20 +58,9 @@ def _choice(terms: tuple[vocabulary.Term, ...], value: str | None) -> str:
     return value if value and any(term.value == value for term in terms) else ""
 
 
-def _scope_paths(toolkit, need_area: str, key_stage: str) -> list[str] | None:
-    """Tree paths the filters narrow pages to (None when no filter is chosen)."""
-    from send_toolkit.pages.models import KeyStagePage, NeedAreaPage
-
-    area_paths = list(NeedAreaPage.objects.child_of(toolkit).filter(need_area=need_area).values_list("path", flat=True))
-    if key_stage:
-        stages = KeyStagePage.objects.descendant_of(toolkit).filter(key_stage=key_stage).values_list("path", flat=True)
-        return [path for path in stages if not need_area or any(path.startswith(area) for area in area_paths)]
-    return area_paths if need_area else None
-
-
 def _pages(request, toolkit, query: str, need_area: str, key_stage: str) -> list:
     pages = visible_pages(request, Page.objects.descendant_of(toolkit, inclusive=True))
-    paths = _scope_paths(toolkit, need_area, key_stage)
+    paths = toolkit.scope_paths(need_area, key_stage)
     if paths is not None:
         scope = Q(pk__in=[])
         for path in paths:
@@ -96,9 +90,6 @@ def _strings(value) -> list[str]:
 
 def excerpt(page, words: int = 30) -> str:
     """A plain-text summary for a search result: description, introduction or the start of the body."""
-    from django.utils.html import strip_tags
-    from django.utils.text import Truncator
-
     text = getattr(page, "search_description", "") or strip_tags(getattr(page, "introduction", "") or "")
     body = getattr(page, "body", None)
     if not text.strip() and body is not None:
@@ -107,9 +98,6 @@ def excerpt(page, words: int = 30) -> str:
 
 
 def _interventions(request, query: str, need_area: str, key_stage: str) -> list:
-    from send_toolkit.interventions.directory import matching_search
-    from send_toolkit.interventions.models import Intervention
-
     visible = visible_interventions(request, Intervention.objects.all())
     interventions = visible
     if need_area:
@@ -122,8 +110,6 @@ def _interventions(request, query: str, need_area: str, key_stage: str) -> list:
 
 
 def _glossary_terms(query: str) -> list:
-    from send_toolkit.glossary.models import GlossaryTerm
-
     if not query:
         return []
     matches = Q()

@@ -15,8 +15,8 @@ from wagtail.models import GroupPagePermission, Site
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain import vocabulary
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
 from send_toolkit.pages.models import (
+    AccessibilityStatementPage,
     GuidanceKind,
     GuidancePage,
     InterventionDirectoryPage,

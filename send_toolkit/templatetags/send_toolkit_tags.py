@@ -5,27 +5,24 @@ from __future__ import annotations
 from functools import partial
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import AbstractPage, Site
 
+from send_toolkit.access.request_state import recall, remember
 from send_toolkit.access.visibility import visible_pages
-from send_toolkit.council.models import ToolkitSettings
-from send_toolkit.domain import vocabulary
+from send_toolkit.council.models import ToolkitSettings, settings_for_request
+from send_toolkit.domain import reading_preferences, vocabulary
+from send_toolkit.domain.contrast import HEX_COLOUR
+from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
+from send_toolkit.glossary.models import GlossaryTerm
+from send_toolkit.pages.models import ToolkitPage, ToolkitPageMixin
 
 register = template.Library()
 
 
 def _toolkit_settings(context) -> ToolkitSettings | None:
-    request = context.get("request")
-    if request is None:
-        return None
-    cached = getattr(request, "_send_toolkit_settings", None)
-    if cached is None:
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        cached = ToolkitSettings.for_site(site)
-        request._send_toolkit_settings = cached
-    return cached
+    return settings_for_request(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -51,8 +48,6 @@ HOME_CRUMB_LABEL = "Home"
 def toolkit_breadcrumbs(context, page):
     """From the site's home page (labelled "Home", whatever its title says) down to ``page``.
     Pages above the site's root, such as Wagtail's own root, never appear."""
-    from send_toolkit.pages.models import ToolkitPage
-
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     ancestors = list(visible_pages(request, page.get_ancestors().filter(depth__gt=1)))
@@ -88,8 +83,6 @@ def risk_support_term() -> vocabulary.Term:
 
 
 def _toolkit_for(context):
-    from send_toolkit.pages.models import ToolkitPage, ToolkitPageMixin
-
     page = context.get("page")
     if isinstance(page, ToolkitPage):
         return page
@@ -106,32 +99,25 @@ def _toolkit_for(context):
 @register.simple_tag(takes_context=True)
 def toolkit_links(context) -> dict[str, str]:
     """URLs of the toolkit's home, search and glossary (worked out once per request)."""
-    request = context.get("request")
-    cached = getattr(request, "_send_toolkit_links", None)
-    if cached is not None:
-        return cached
-    home = _toolkit_for(context)
-    links = {"home": "/", "search": "", "glossary": "", "accessibility": ""}
-    if home is not None:
-        url = home.get_url(request) or "/"
-        links = {
-            "home": url,
-            "search": f"{url}search/",
-            "glossary": f"{url}glossary/",
-            "accessibility": f"{url}accessibility-statement/",
-        }
-    if request is not None:
-        request._send_toolkit_links = links
-    return links
+    return remember(context.get("request"), "toolkit_links", lambda: _links_of(_toolkit_for(context), context))
+
+
+def _links_of(home: ToolkitPage | None, context) -> dict[str, str]:
+    if home is None:
+        return {"home": "/", "search": "", "glossary": "", "accessibility": ""}
+    url = home.get_url(context.get("request")) or "/"
+    # Sub-route addresses come from the page's own routes, never hand-built.
+    return {
+        "home": url,
+        "search": url + home.reverse_subpage("search"),
+        "glossary": url + home.reverse_subpage("glossary"),
+        "accessibility": url + home.reverse_subpage("accessibility_statement"),
+    }
 
 
 @register.simple_tag(takes_context=True)
 def toolkit_brand_style(context) -> str:
     """The council's two colours as CSS custom properties (checked for contrast when saved)."""
-    from django.utils.html import format_html
-
-    from send_toolkit.domain.contrast import HEX_COLOUR
-
     settings = _toolkit_settings(context)
     if settings is None:
         return ""
@@ -147,42 +133,37 @@ def toolkit_brand_style(context) -> str:
 
 @register.simple_tag
 def reading_preference_options():
-    from send_toolkit.domain import reading_preferences
-
     return reading_preferences.PREFERENCES
 
 
 def _glossary_linker(context):
     """One linker per request, so each term is linked at its first use on the page only."""
-    from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
-    from send_toolkit.glossary.models import GlossaryTerm
+    return remember(context.get("request"), "glossary_linker", lambda: _new_glossary_linker(context))
 
-    request = context.get("request")
-    linker = getattr(request, "_send_toolkit_glossary", None) if request is not None else None
-    if linker is not None:
-        return linker
+
+def _new_glossary_linker(context) -> TermLinker:
     glossary_url = toolkit_links(context)["glossary"]
     terms = list(GlossaryTerm.objects.all()) if glossary_url else []
     linker = TermLinker([TermNames(t.slug, tuple(t.names)) for t in terms], partial(glossary_link, glossary_url))
     linker.terms_by_slug = {term.slug: term for term in terms}
-    if request is not None:
-        request._send_toolkit_glossary = linker
     return linker
 
 
 @register.simple_tag(takes_context=True)
 def glossary_terms(context, html) -> str:
-    """Rendered HTML with the first use of each glossary term linked to its definition."""
-    from django.utils.safestring import mark_safe
+    """Rendered HTML with the first use of each glossary term linked to its definition.
 
-    return mark_safe(_glossary_linker(context).link(str(html)))  # noqa: S308 - input is already-rendered safe HTML
+    Rendered rich text arrives marked safe and is linked as it is; anything else is escaped first, so no text a
+    template passes in becomes markup."""
+    safe_html: SafeString = conditional_escape(html)
+    # The linker only wraps words of already-safe HTML in escaped <a> elements, so its output stays safe.
+    return mark_safe(_glossary_linker(context).link(safe_html))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def glossary_terms_used(context) -> list:
     """Glossary terms linked so far on this page, in the order they first appeared."""
-    request = context.get("request")
-    linker = getattr(request, "_send_toolkit_glossary", None) if request is not None else None
+    linker = recall(context.get("request"), "glossary_linker")
     if linker is None or not linker.used:
         return []
     return [linker.terms_by_slug[slug] for slug in linker.used if slug in linker.terms_by_slug]

@@ -5,9 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
 from send_toolkit.pages.content_review import pages_past_review
-from send_toolkit.pages.models import TierPage
+from send_toolkit.pages.models import AccessibilityStatementPage, TierPage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from send_toolkit.domain import vocabulary
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
 from send_toolkit.pages.models import (
+    AccessibilityStatementPage,
     GuidancePage,
     InterventionDirectoryPage,
     KeyStagePage,

@@ -11,8 +11,8 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.council.models import ToolkitSettings
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
 from send_toolkit.pages.models import (
+    AccessibilityStatementPage,
     GuidanceKind,
     GuidancePage,
     InterventionDirectoryPage,

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime
 
 from send_toolkit.glossary.models import GlossaryTerm
-from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
-from send_toolkit.pages.models import KeyStagePage, NeedAreaPage, ToolkitPage
+from send_toolkit.pages.models import AccessibilityStatementPage, KeyStagePage, NeedAreaPage, ToolkitPage
 
 # (term, aliases, plain-English definition)
 GLOSSARY = [

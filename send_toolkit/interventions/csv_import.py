@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from send_toolkit.interventions.csv_columns import IMPORTED_COLUMNS, CellError, column_for_header
+from send_toolkit.interventions.csv_columns import COLUMNS_BY_KEY, IMPORTED_COLUMNS, CellError, column_for_header
 from send_toolkit.interventions.models import Intervention, KeyStage, NeedArea, StaffRole, SubNeed, intervention_slug
 
 MANY_TO_MANY = ("need_areas", "key_stages", "sub_needs")
@@ -262,8 +262,6 @@ def _check_fields(row: _Row, result: ImportResult) -> None:
 
 
 def _label_for(field_name: str) -> str:
-    from send_toolkit.interventions.csv_columns import COLUMNS_BY_KEY
-
     column = COLUMNS_BY_KEY.get(field_name)
     return column.label if column else field_name
 

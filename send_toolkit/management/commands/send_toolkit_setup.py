@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
+from send_toolkit.setup.demo.loader import load_demo
 from send_toolkit.setup.skeleton import build_skeleton
 
 
@@ -34,8 +35,6 @@ class Command(BaseCommand):
         toolkit, report = build_skeleton(site, title=options["title"], slug=options["slug"])
         demo_logins = []
         if options["demo"]:
-            from send_toolkit.setup.demo.loader import load_demo
-
             demo_logins = load_demo(toolkit, report)
         if report.created:
             self.stdout.write(f"Created {len(report.created)} items:")

@@ -84,8 +84,6 @@ def risk_support_term() -> vocabulary.Term:
 
 def _toolkit_for(context):
     page = context.get("page")
-    if isinstance(page, ToolkitPage):
-        return page
     home = None
     if isinstance(page, ToolkitPageMixin):
         home = page.toolkit()

@@ -1,6 +1,7 @@
 """Site search: pages, interventions and glossary terms, filtered, and only what the reader may see."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
@@ -86,8 +87,14 @@ def test_bad_filter_values_are_ignored_not_an_error(client, toolkit):
 
 
 def test_empty_search_shows_the_form_only(client, toolkit):
-    html = search(client, toolkit).content.decode()
-    assert "Words to search for" in html and "result" not in html.split("</form>")[-1].lower().split("last reviewed")[0]
+    page = BeautifulSoup(search(client, toolkit).content, "html.parser")
+    form = page.select_one("form.search-form")
+    assert form is not None and form.find("input", attrs={"name": "q"})["value"] == ""
+    assert page.select(".search-results") == []
+    assert not page.find(id="search-results-heading")
+    # The same page with words to search for does show results (so the checks above can see them).
+    searched = BeautifulSoup(search(client, toolkit, q="reading").content, "html.parser")
+    assert searched.find(id="search-results-heading") is not None
 
 
 @pytest.mark.parametrize("query", ['"', '"unbalanced', "\x00", "(", "&&&", "a OR 1=1", "x" * 500, "don't"])

@@ -1,5 +1,8 @@
 """The page tree editors can build, and the skeleton the setup command makes."""
 
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -62,7 +65,23 @@ def test_skeleton_has_every_area_stage_and_tier(toolkit):
     assert InterventionDirectoryPage.objects.child_of(toolkit).count() == 1
 
 
-def test_an_unpublished_toolkit_is_still_its_own_toolkit(toolkit):
-    # A draft toolkit shown in preview links to its own search and glossary, not to another toolkit's.
-    toolkit.live = False
-    assert toolkit.toolkit() is toolkit
+@pytest.mark.django_db
+def test_an_unpublished_toolkit_previewed_links_to_its_own_search_and_glossary(admin_client, toolkit):
+    # A draft toolkit shown in preview links to its own search and glossary, not to another (live) toolkit's.
+    other = ToolkitPage(title="Another council's toolkit", slug="another-toolkit")
+    toolkit.get_parent().add_child(instance=other)
+    other.save_revision().publish()
+    toolkit.unpublish()
+    toolkit.refresh_from_db()
+    assert not toolkit.live
+
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[toolkit.pk]))
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    search_form = html.select_one("form.toolkit-search")
+    glossary_link = html.find("a", string="Glossary of terms")
+    own_url = toolkit.get_url()
+    assert search_form["action"] == f"{own_url}search/"
+    assert glossary_link["href"] == f"{own_url}glossary/"
+    assert other.get_url() not in response.content.decode()

@@ -15,10 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+from send_toolkit.access.request_state import note, recall
 from send_toolkit.conf import toolkit_settings
 
 GROUP = "send_toolkit.login"
-PAUSED = "_send_toolkit_login_paused"
+PAUSED = "login_paused"  # request memo key
 
 
 def count_login_attempt(request: HttpRequest, username: str | None) -> bool:
@@ -33,13 +34,13 @@ def count_login_attempt(request: HttpRequest, username: str | None) -> bool:
 
 def login_paused(request: HttpRequest) -> bool:
     """Whether the last authentication attempt on this request was refused by the rate limit."""
-    return getattr(request, PAUSED, False)
+    return bool(recall(request, PAUSED, False))
 
 
 class RateLimitedModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is not None and count_login_attempt(request, username):
-            setattr(request, PAUSED, True)
+            note(request, PAUSED, True)
             # Django's authenticate() stops at PermissionDenied: no other backend is tried.
             raise PermissionDenied
         return super().authenticate(request, username=username, password=password, **kwargs)

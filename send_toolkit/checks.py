@@ -43,7 +43,7 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
             checks.Warning(
                 f"{CACHE_HEADERS} is not in MIDDLEWARE: pages for logged-in practitioners may be stored by shared "
                 "caches.",
-                hint="Add it just before SessionMiddleware (see docs/caching.md).",
+                hint="Add it just before SessionMiddleware (see docs/reference/settings.md).",
                 id="send_toolkit.W001",
             )
         )
@@ -60,7 +60,7 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
             checks.Warning(
                 f"{SESSION_LIFETIME} is not in MIDDLEWARE: practitioner sessions will not time out and suspended "
                 "accounts' sessions are not ended.",
-                hint="Add it after AuthenticationMiddleware (see docs/practitioner-access.md).",
+                hint="Add it after AuthenticationMiddleware (see docs/reference/settings.md).",
                 id="send_toolkit.W003",
             )
         )
@@ -101,7 +101,7 @@ def check_wagtail_privacy_settings(app_configs, **kwargs) -> list[checks.CheckMe
                 checks.Error(
                     f"Editors can protect {what} with a shared password: Wagtail stores it in plain text and "
                     "anyone who learns it gets in, without a practitioner account.",
-                    hint=f'Set {setting} = {{"SHARED_PASSWORD": False}} (see docs/practitioner-access.md).',
+                    hint=f'Set {setting} = {{"SHARED_PASSWORD": False}} (see docs/reference/settings.md).',
                     id=check_id,
                 )
             )
@@ -112,7 +112,7 @@ def check_wagtail_privacy_settings(app_configs, **kwargs) -> list[checks.CheckMe
                 f"WAGTAILDOCS_SERVE_METHOD is {serve_method!r}: documents in restricted collections must be served "
                 "through Wagtail's view, which checks who is asking; other methods can hand out links straight "
                 "to the file.",
-                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (see docs/practitioner-access.md).',
+                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (see docs/reference/settings.md).',
                 id="send_toolkit.E003",
             )
         )

@@ -13,7 +13,7 @@ from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
     # Template every toolkit page extends. Point it at your site's own base
-    # template (it must define the blocks documented in docs/templates.md).
+    # template (it must define the blocks documented in docs/reference/templates.md).
     "BASE_TEMPLATE": "send_toolkit/base.html",
     # Group whose members are approved practitioners.
     "PRACTITIONER_GROUP": "Practitioners",

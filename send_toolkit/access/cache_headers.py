@@ -1,4 +1,6 @@
-"""Cache headers: ``private, no-store`` for anything personal, ``public`` for anonymous pages (docs/caching.md).
+"""Cache headers: ``private, no-store`` for anything personal, ``public`` for anonymous pages.
+
+Why: docs/explanation/caching.md; the headers, row by row: docs/reference/cache-headers.md.
 
 Add to ``MIDDLEWARE`` just before ``SessionMiddleware``::
 
@@ -26,7 +28,7 @@ class CacheHeadersMiddleware:
       is the same for every anonymous visitor: it is marked ``public, max-age`` and the
       ``Vary: Cookie`` Django adds (because templates looked at ``request.user``) is
       removed, so a CDN can cache it. The CDN must pass requests carrying the session
-      cookie straight through (see docs/caching.md).
+      cookie straight through (see docs/how-to/cache-pages-behind-a-cdn.md).
     """
 
     PUBLIC_VIEWS = {"wagtail_serve", "send_toolkit:sitemap"}

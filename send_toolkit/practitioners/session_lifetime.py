@@ -1,4 +1,6 @@
-"""Practitioner session time limits, and ending the sessions of suspended accounts (docs/practitioner-access.md).
+"""Practitioner session time limits, and ending the sessions of suspended accounts.
+
+Why sessions end this way: docs/explanation/practitioner-access.md.
 
 Add to ``MIDDLEWARE`` after ``AuthenticationMiddleware``::
 

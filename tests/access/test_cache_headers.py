@@ -1,4 +1,4 @@
-"""Cache headers and front-end cache purging (docs/caching.md)."""
+"""Cache headers and front-end cache purging (docs/explanation/caching.md)."""
 
 from __future__ import annotations
 

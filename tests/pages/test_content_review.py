@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from send_toolkit.pages.content_review import pages_past_review
 from send_toolkit.pages.models import AccessibilityStatementPage, TierPage
+from tests.admin_sidebar import labels_and_urls, main_menu, submenu
 
 pytestmark = pytest.mark.django_db
 
@@ -41,5 +42,5 @@ def test_every_page_links_to_the_accessibility_statement_in_the_footer(client, t
 
 
 def test_the_report_is_in_the_admin_reports_menu(admin_client):
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("send_toolkit_review_due") in html
+    reports = submenu(main_menu(admin_client.get(reverse("wagtailadmin_home")).text), "Reports")
+    assert ("Toolkit pages past review", reverse("send_toolkit_review_due")) in labels_and_urls(reports)

@@ -224,9 +224,3 @@ class Intervention(index.Indexed, ClusterableModel):
     @property
     def tier_term(self) -> vocabulary.Term:
         return vocabulary.by_value(vocabulary.TIERS, self.tier)
-
-    def costing(self, rates=None):
-        """What this costs, from the council's rates (the default site's when ``rates`` is None)."""
-        from send_toolkit.interventions.costs import cost_of, rates_for_site
-
-        return cost_of(self, rates or rates_for_site())

@@ -18,14 +18,10 @@ def _toolkit_settings(context) -> ToolkitSettings | None:
     request = context.get("request")
     if request is None:
         return None
-    cached = getattr(request, "_send_toolkit_settings", None)
-    if cached is None:
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        cached = ToolkitSettings.for_site(site)
-        request._send_toolkit_settings = cached
-    return cached
+    if Site.find_for_request(request) is None:
+        return None
+    # Wagtail's own per-request cache, shared with the rates the costings read.
+    return ToolkitSettings.for_request(request)
 
 
 @register.simple_tag(takes_context=True)

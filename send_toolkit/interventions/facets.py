@@ -16,9 +16,10 @@ from django import forms
 from django.db.models import CharField, Count, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 
 from send_toolkit.domain import vocabulary
-from send_toolkit.domain.costing import BandRange, band_ranges
+from send_toolkit.domain.costing import BandRange, band_ranges, format_money
 from send_toolkit.domain.search_words import plain_words
 from send_toolkit.interventions.costs import COST_PER_PUPIL_PENCE
 from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention, SubNeed
@@ -217,5 +218,8 @@ def _band_label(band: CostBand) -> str:
     if band.description:
         return f"{band.label} ({band.description})"
     if band.max_per_pupil is not None:
-        return f"{band.label} (up to £{band.max_per_pupil:,.0f} a pupil)"
-    return f"{band.label} (more)"
+        return gettext("%(band)s (up to %(ceiling)s a pupil)") % {
+            "band": band.label,
+            "ceiling": format_money(band.max_per_pupil),
+        }
+    return gettext("%(band)s (more)") % {"band": band.label}

@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from send_toolkit.domain import vocabulary
+from send_toolkit.domain.costing import format_money
 
 
 class Audience(models.TextChoices):
@@ -93,7 +95,7 @@ class StaffRole(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} (£{self.hourly_rate}/hour)"
+        return gettext("%(role)s (%(rate)s/hour)") % {"role": self.name, "rate": format_money(self.hourly_rate)}
 
 
 class CostBand(models.Model):

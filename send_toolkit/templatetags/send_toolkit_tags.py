@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import InvalidOperation
 from functools import partial
 
 from django import template
@@ -10,6 +11,7 @@ from wagtail.models import AbstractPage, Site
 from send_toolkit.access.visibility import visible_pages
 from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.domain import vocabulary
+from send_toolkit.domain.costing import format_money
 
 register = template.Library()
 
@@ -187,3 +189,15 @@ def glossary_terms_used(context) -> list:
 @register.inclusion_tag("send_toolkit/components/sendiass_contact.html", takes_context=True)
 def sendiass_contact(context, heading_level: int = 2):
     return {"settings": _toolkit_settings(context), "heading_level": heading_level}
+
+
+@register.filter
+def money(amount: object) -> str:
+    """A sum of money, shown the one way the toolkit shows money: ``{{ costing.total_cost|money }}`` → "£1,234.50".
+
+    None, or anything that is not a number, shows nothing rather than an error.
+    """
+    try:
+        return format_money(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""

@@ -1,19 +1,24 @@
-"""Feeds an Intervention and the council's settings into the pure costing module.
+"""Feeds an Intervention and the council's settings into ``domain.costing``, in Python and in SQL.
 
-``costing.py`` knows nothing about Django; this module is the thin adapter that
+``domain/costing.py`` knows nothing about Django; this module is the thin adapter that
 reads staff rates, the school-year length, the notional SEN budget and the
-editor-defined cost bands, once per request, and hands them over.
+editor-defined cost bands, once per request, and hands them over. It also gives the
+database the same formula (``with_cost_per_pupil``), so the directory sorts, filters and
+counts by exactly the pence its pages show.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import F, FloatField, QuerySet, Value
-from django.db.models.functions import Cast, Coalesce, Round
+from django.db.models import BigIntegerField, ExpressionWrapper, F, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, Round
+from wagtail.models import Site
 
+from send_toolkit.access.request_state import remember
+from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.domain.costing import (
     DEFAULT_NOTIONAL_SEN_BUDGET,
     DEFAULT_SCHOOL_WEEKS,
@@ -21,12 +26,18 @@ from send_toolkit.domain.costing import (
     Costing,
     CostingInputs,
     calculate,
+    per_pupil_pence,
+    staff_cost_pence,
+    total_cost_pence,
 )
+from send_toolkit.interventions.models import CostBand, Intervention, StaffRole
 
 if TYPE_CHECKING:
+    from django.db.models import Expression
     from django.http import HttpRequest
 
-    from send_toolkit.interventions.models import Intervention
+# The integer annotation ``with_cost_per_pupil`` adds, which the directory sorts and filters by.
+COST_PER_PUPIL_PENCE = "cost_per_pupil_pence"
 
 
 @dataclass(frozen=True)
@@ -38,29 +49,17 @@ class CouncilRates:
     bands: tuple[Band, ...] = field(default_factory=tuple)
 
 
-def cost_bands_for_request(request: HttpRequest | None) -> list:
+def cost_bands_for_request(request: HttpRequest | None) -> list[CostBand]:
     """The editor-defined CostBand rows, read once per request."""
-    from send_toolkit.interventions.models import CostBand
-
-    if request is None:
-        return list(CostBand.objects.all())
-    cached = getattr(request, "_send_toolkit_cost_bands", None)
-    if cached is None:
-        cached = list(CostBand.objects.all())
-        request._send_toolkit_cost_bands = cached
-    return cached
+    return remember(request, "cost_bands", lambda: list(CostBand.objects.all()))
 
 
 def current_bands(request: HttpRequest | None = None) -> tuple[Band, ...]:
     return tuple(Band(band.label, band.max_per_pupil) for band in cost_bands_for_request(request))
 
 
-def rates_for_site(site=None) -> CouncilRates:
+def rates_for_site(site: Site | None = None) -> CouncilRates:
     """The rates for one site (the default site when ``site`` is None)."""
-    from wagtail.models import Site
-
-    from send_toolkit.council.models import ToolkitSettings
-
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return CouncilRates(bands=current_bands())
@@ -68,36 +67,23 @@ def rates_for_site(site=None) -> CouncilRates:
     return CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands())
 
 
+def _rates_for_request(request: HttpRequest) -> CouncilRates:
+    if Site.find_for_request(request) is None:
+        return rates_for_site()
+    settings = ToolkitSettings.for_request(request)
+    return CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands(request))
+
+
 def rates_for_request(request: HttpRequest | None) -> CouncilRates:
     """The rates for the site serving ``request``, looked up once per request."""
     if request is None:
         return rates_for_site()
-    cached = getattr(request, "_send_toolkit_council_rates", None)
-    if cached is None:
-        from wagtail.models import Site
-
-        from send_toolkit.council.models import ToolkitSettings
-
-        # The same per-request cache the template tags use, so settings are read once.
-        site = Site.find_for_request(request)
-        if site is None:
-            return rates_for_site()
-        settings = ToolkitSettings.for_request(request)  # Wagtail's per-request cache, shared with templates
-        cached = CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands(request))
-        request._send_toolkit_council_rates = cached
-    return cached
+    return remember(request, "council_rates", lambda: _rates_for_request(request))
 
 
 def hourly_rates_for_request(request: HttpRequest | None) -> dict[int, Decimal]:
     """Every staff role's hourly rate by id, read once per request (for interventions fetched without their role)."""
-    from send_toolkit.interventions.models import StaffRole
-
-    cached = getattr(request, "_send_toolkit_hourly_rates", None) if request is not None else None
-    if cached is None:
-        cached = dict(StaffRole.objects.values_list("pk", "hourly_rate"))
-        if request is not None:
-            request._send_toolkit_hourly_rates = cached
-    return cached
+    return remember(request, "hourly_rates", lambda: dict(StaffRole.objects.values_list("pk", "hourly_rate")))
 
 
 def _hourly_rate(intervention: Intervention, hourly_rates: dict[int, Decimal] | None) -> Decimal | None:
@@ -134,15 +120,39 @@ def cost_of(intervention: Intervention, rates: CouncilRates, hourly_rates: dict[
     return calculate(costing_inputs(intervention, rates, hourly_rates), rates.bands)
 
 
-def with_cost_per_pupil(queryset: QuerySet, school_weeks: int) -> QuerySet:
-    """Annotate ``cost_per_pupil_estimate``: the same sum as ``costing.calculate``, done by the database.
+def _whole(expression: Any, scale: int) -> Expression:
+    """A decimal column in whole units of ``1 / scale`` (pence, tenths of a session), as an integer.
 
-    Used to filter and sort by cost without loading every intervention. It is a
-    float rounded to the penny, so it can differ from the Decimal figure only when
-    the exact cost sits within half a penny of a band's ceiling.
+    SQLite keeps decimals as floats (15.00 × 100 may come out as 1499.9999…), so round before casting.
     """
-    rate = Cast(Coalesce(F("staff_role__hourly_rate"), Value(Decimal("0"))), FloatField())
-    weeks = Coalesce(F("weeks"), Value(school_weeks))
-    staff = rate * F("staff_count") * F("session_minutes") * Cast(F("sessions_per_week"), FloatField()) * weeks / 60.0
-    total = staff + Cast(F("resource_cost"), FloatField()) + Cast(F("training_cost"), FloatField())
-    return queryset.annotate(cost_per_pupil_estimate=Round(total / F("group_size"), 2, output_field=FloatField()))
+    return Cast(Round(expression * scale), BigIntegerField())
+
+
+def _integer_division(dividend: Any, divisor: Any) -> Expression:
+    # Both sides are whole numbers, so SQLite and PostgreSQL both divide and drop the remainder,
+    # which for these non-negative sums is the floor division the domain formula expects.
+    return ExpressionWrapper(dividend / divisor, output_field=BigIntegerField())
+
+
+def with_cost_per_pupil(queryset: QuerySet, school_weeks: int) -> QuerySet:
+    """Annotate ``cost_per_pupil_pence``: ``costing.calculate``'s cost per pupil, in whole pence, by the database.
+
+    The expressions mirror ``costing_inputs`` (an empty number of weeks means the school year; no staff
+    role costs no staff time) and go through the same domain functions, so the figure is the one
+    pages show to the penny, including near a band's ceiling.
+    """
+    bigint = BigIntegerField()
+    # As a bigint from the start, so PostgreSQL never multiplies small integers into an overflow.
+    weeks = Cast(Coalesce(NullIf(F("weeks"), Value(0)), Value(school_weeks)), bigint)
+    rate_pence = Coalesce(_whole(F("staff_role__hourly_rate"), 100), Value(0), output_field=bigint)
+    staff = staff_cost_pence(
+        weeks,
+        F("session_minutes"),
+        _whole(F("sessions_per_week"), 10),
+        rate_pence,
+        Greatest(F("staff_count"), Value(1)),
+        divide=_integer_division,
+    )
+    total = total_cost_pence(staff, _whole(F("resource_cost"), 100), _whole(F("training_cost"), 100))
+    group_size = Greatest(F("group_size"), Value(1))
+    return queryset.annotate(**{COST_PER_PUPIL_PENCE: per_pupil_pence(total, group_size, divide=_integer_division)})

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.utils.functional import cached_property
+from wagtail.search.backends import get_search_backend
 
 from send_toolkit.access.visibility import request_is_practitioner, visible_interventions
 from send_toolkit.conf import toolkit_settings
@@ -23,6 +24,7 @@ from send_toolkit.domain import vocabulary
 from send_toolkit.domain.costing import Costing
 from send_toolkit.domain.search_words import plain_words
 from send_toolkit.interventions.costs import (
+    COST_PER_PUPIL_PENCE,
     CouncilRates,
     cost_bands_for_request,
     cost_of,
@@ -38,8 +40,8 @@ if TYPE_CHECKING:
 
 SORTS = {
     "name": ("Name (A to Z)", ("name",)),
-    "cost": ("Cost per pupil, lowest first", ("cost_per_pupil_estimate", "name")),
-    "-cost": ("Cost per pupil, highest first", ("-cost_per_pupil_estimate", "name")),
+    "cost": ("Cost per pupil, lowest first", (COST_PER_PUPIL_PENCE, "name")),
+    "-cost": ("Cost per pupil, highest first", (f"-{COST_PER_PUPIL_PENCE}", "name")),
     "tier": ("Tier", ("tier_order", "name")),
 }
 DEFAULT_SORT = "name"
@@ -89,8 +91,6 @@ def matching_search(queryset, text: str):
     counts refer to them several times in one query; beyond that a sub-query
     keeps the number of SQL parameters bounded.
     """
-    from wagtail.search.backends import get_search_backend
-
     # Only plain words reach the backend: raw quotes and brackets are query syntax to some (a 500).
     words = plain_words(text)
     if not words:

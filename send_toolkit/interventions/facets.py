@@ -10,19 +10,19 @@ listed if it were ticked, given everything else already chosen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 import django_filters
 from django import forms
 from django.db.models import CharField, Count, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 
 from send_toolkit.domain import vocabulary
+from send_toolkit.domain.costing import BandRange, band_ranges, format_money
 from send_toolkit.domain.search_words import plain_words
+from send_toolkit.interventions.costs import COST_PER_PUPIL_PENCE
 from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention, SubNeed
-
-COST_FIELD = "cost_per_pupil_estimate"  # annotated by intervention_costs.with_cost_per_pupil
 
 M2M_FACETS = {
     "need_area": (Intervention.need_areas.through, "needarea__value"),
@@ -52,20 +52,6 @@ class Facet:
         return sum(1 for option in self.options if option.selected)
 
 
-def band_ranges(bands: list[CostBand]) -> dict[str, tuple[Decimal | None, Decimal | None]]:
-    """Each band's (exclusive lower, inclusive upper) cost per pupil, keyed by the band's id as text."""
-    capped = sorted((band for band in bands if band.max_per_pupil is not None), key=lambda band: band.max_per_pupil)
-    ranges: dict[str, tuple[Decimal | None, Decimal | None]] = {}
-    lower = None
-    for band in capped:
-        ranges[str(band.pk)] = (lower, band.max_per_pupil)
-        lower = band.max_per_pupil
-    for band in bands:
-        if band.max_per_pupil is None:
-            ranges[str(band.pk)] = (lower, None)
-    return ranges
-
-
 class InterventionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search interventions", method="by_search")
     need_area = django_filters.MultipleChoiceFilter(
@@ -91,7 +77,10 @@ class InterventionFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, bands: list[CostBand], sub_needs: list[SubNeed], **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.bands = bands
-        self.band_ranges = band_ranges(bands)
+        # Only bands a cost can fall in are offered (a second open-ended band never is).
+        self.band_ranges: dict[str, BandRange[CostBand]] = {
+            str(band_range.band.pk): band_range for band_range in band_ranges(bands)
+        }
         self.filters["sub_need"].extra["choices"] = [(str(sub_need.pk), sub_need.name) for sub_need in sub_needs]
         self.filters["cost_band"].extra["choices"] = [
             (str(band.pk), _band_label(band)) for band in bands if str(band.pk) in self.band_ranges
@@ -116,13 +105,7 @@ class InterventionFilterSet(django_filters.FilterSet):
         if name == "cost_band":
             combined = Q(pk__in=[])
             for value in values:
-                lower, upper = self.band_ranges[value]
-                band = Q()
-                if lower is not None:
-                    band &= Q(**{f"{COST_FIELD}__gt": lower})
-                if upper is not None:
-                    band &= Q(**{f"{COST_FIELD}__lte": upper})
-                combined |= band
+                combined |= _cost_q(self.band_ranges[value])
             return combined
         raise KeyError(name)
 
@@ -221,9 +204,22 @@ class InterventionFilterSet(django_filters.FilterSet):
         return facets, counts["listed_total"]
 
 
+def _cost_q(band_range: BandRange) -> Q:
+    """The interventions whose annotated cost per pupil (in pence) is in ``band_range``."""
+    band = Q()
+    if band_range.above is not None:
+        band &= Q(**{f"{COST_PER_PUPIL_PENCE}__gt": band_range.above})
+    if band_range.up_to is not None:
+        band &= Q(**{f"{COST_PER_PUPIL_PENCE}__lte": band_range.up_to})
+    return band
+
+
 def _band_label(band: CostBand) -> str:
     if band.description:
         return f"{band.label} ({band.description})"
     if band.max_per_pupil is not None:
-        return f"{band.label} (up to £{band.max_per_pupil:,.0f} a pupil)"
-    return f"{band.label} (more)"
+        return gettext("%(band)s (up to %(ceiling)s a pupil)") % {
+            "band": band.label,
+            "ceiling": format_money(band.max_per_pupil),
+        }
+    return gettext("%(band)s (more)") % {"band": band.label}

@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from send_toolkit.domain import vocabulary
+from send_toolkit.domain.costing import format_money
 
 
 class Audience(models.TextChoices):
@@ -93,7 +95,7 @@ class StaffRole(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} (£{self.hourly_rate}/hour)"
+        return gettext("%(role)s (%(rate)s/hour)") % {"role": self.name, "rate": format_money(self.hourly_rate)}
 
 
 class CostBand(models.Model):
@@ -224,9 +226,3 @@ class Intervention(index.Indexed, ClusterableModel):
     @property
     def tier_term(self) -> vocabulary.Term:
         return vocabulary.by_value(vocabulary.TIERS, self.tier)
-
-    def costing(self, rates=None):
-        """What this costs, from the council's rates (the default site's when ``rates`` is None)."""
-        from send_toolkit.interventions.costs import cost_of, rates_for_site
-
-        return cost_of(self, rates or rates_for_site())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import InvalidOperation
 from functools import partial
 
 from django import template
@@ -14,6 +15,7 @@ from send_toolkit.access.visibility import visible_pages
 from send_toolkit.council.models import ToolkitSettings, settings_for_request
 from send_toolkit.domain import reading_preferences, vocabulary
 from send_toolkit.domain.contrast import HEX_COLOUR
+from send_toolkit.domain.costing import format_money
 from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
 from send_toolkit.glossary.models import GlossaryTerm
 from send_toolkit.pages.models import ToolkitPage, ToolkitPageMixin
@@ -170,3 +172,15 @@ def glossary_terms_used(context) -> list:
 @register.inclusion_tag("send_toolkit/components/sendiass_contact.html", takes_context=True)
 def sendiass_contact(context, heading_level: int = 2):
     return {"settings": _toolkit_settings(context), "heading_level": heading_level}
+
+
+@register.filter
+def money(amount: object) -> str:
+    """A sum of money, shown the one way the toolkit shows money: ``{{ costing.total_cost|money }}`` → "£1,234.50".
+
+    None, or anything that is not a number, shows nothing rather than an error.
+    """
+    try:
+        return format_money(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""

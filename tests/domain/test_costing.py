@@ -11,8 +11,12 @@ from send_toolkit.domain.costing import (
     CostingInputs,
     annual_staff_cost,
     band_for,
+    band_ranges,
     calculate,
     contact_hours,
+    format_money,
+    per_pupil_pence,
+    staff_cost_pence,
     to_pence,
 )
 
@@ -143,3 +147,73 @@ def test_an_empty_group_is_refused_with_a_clear_message():
 
 def test_annual_staff_cost_can_be_asked_for_on_its_own():
     assert annual_staff_cost(ta_group_of_four()) == Decimal("855.00")
+
+
+def test_a_staff_cost_exactly_on_a_half_penny_rounds_up_over_the_band_ceiling():
+    # 10 weeks × 1.5 sessions × 42 minutes at £23.81 an hour is £250.005 exactly.
+    costing = calculate(
+        CostingInputs(hourly_rate=Decimal("23.81"), session_minutes=42, sessions_per_week=Decimal("1.5"), weeks=10),
+        BANDS,
+    )
+    assert costing.annual_staff_cost == Decimal("250.01")
+    assert costing.cost_per_pupil == Decimal("250.01")
+    assert costing.cost_band == "££"  # over the £250.00 ceiling of "£"
+
+
+@pytest.mark.parametrize(("total", "per_pupil", "band"), [("500.01", "250.01", "££"), ("499.99", "250.00", "£")])
+def test_a_cost_per_pupil_exactly_on_a_half_penny_rounds_up(total, per_pupil, band):
+    shared = CostingInputs(session_minutes=30, sessions_per_week=1, group_size=2, resource_cost=Decimal(total))
+    costing = calculate(shared, BANDS)
+    assert costing.cost_per_pupil == Decimal(per_pupil)
+    assert costing.cost_band == band
+
+
+def test_the_formula_in_whole_pence_rounds_half_a_penny_up_on_plain_integers():
+    # 1 week × 1 minute × 1 session (10 tenths) at 30p an hour is exactly half a penny.
+    assert staff_cost_pence(1, 1, 10, 30, 1) == 1
+    assert staff_cost_pence(1, 1, 10, 29, 1) == 0
+    assert staff_cost_pence(38, 30, 30, 1500, 1) == 85500  # DESIGN.md section 6: £855.00
+    assert per_pupil_pence(85500, 4) == 21375  # £213.75
+    assert per_pupil_pence(1, 2) == 1  # half a penny each
+    assert per_pupil_pence(1, 3) == 0
+
+
+def test_band_ranges_are_whole_pence_that_meet_without_a_gap():
+    ranges = [(item.band.label, item.above, item.up_to) for item in band_ranges(BANDS)]
+    assert ranges == [("£", None, 25000), ("££", 25000, 100000), ("£££", 100000, None)]
+
+
+def test_only_the_first_open_ended_band_catches_the_rest():
+    bands = [Band("£", Decimal("100")), Band("More", None), Band("Even more", None)]
+    assert [item.band.label for item in band_ranges(bands)] == ["£", "More"]
+    assert band_for(Decimal("5000"), bands) == "More"
+
+
+def test_of_two_bands_with_one_ceiling_the_first_holds_the_costs():
+    bands = [Band("A", Decimal("100")), Band("B", Decimal("100")), Band("C", None)]
+    assert band_for(Decimal("100.00"), bands) == "A"
+    assert band_for(Decimal("100.01"), bands) == "C"
+    second = next(item for item in band_ranges(bands) if item.band.label == "B")
+    assert not any(second.holds(pence) for pence in (9999, 10000, 10001))
+
+
+def test_a_ceiling_in_fractions_of_a_penny_holds_the_whole_pence_under_it():
+    bands = [Band("£", Decimal("250.005")), Band("££", None)]
+    assert band_for(Decimal("250.00"), bands) == "£"
+    assert band_for(Decimal("250.01"), bands) == "££"
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (Decimal("1234.5"), "£1,234.50"),
+        (Decimal("213.75"), "£213.75"),
+        (Decimal("0"), "£0.00"),
+        (0, "£0.00"),
+        (Decimal("1234567.891"), "£1,234,567.89"),
+        (Decimal("0.125"), "£0.13"),
+        (None, ""),
+    ],
+)
+def test_money_is_shown_in_pounds_and_pence_with_thousands_separated(amount, shown):
+    assert format_money(amount) == shown

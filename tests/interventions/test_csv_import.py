@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from send_toolkit.interventions.costs import cost_of, rates_for_site
 from send_toolkit.interventions.csv_import import import_interventions
 from send_toolkit.interventions.models import Intervention, StaffRole
 
@@ -72,7 +73,7 @@ def test_a_valid_file_adds_interventions_with_their_areas_stages_and_costs(staff
     assert [area.value for area in phonics.need_areas.all()] == ["cognition_learning"]
     assert sorted(stage.value for stage in phonics.key_stages.all()) == ["ks1", "ks2"]
     assert phonics.staff_role == staff_role
-    assert phonics.costing().cost_per_pupil == Decimal("213.75")
+    assert cost_of(phonics, rates_for_site()).cost_per_pupil == Decimal("213.75")
 
 
 def test_importing_the_same_file_twice_updates_rather_than_duplicates(staff_role):

@@ -11,6 +11,7 @@ from html import unescape
 import pytest
 from django.test import override_settings
 
+from send_toolkit.interventions.costs import cost_of, rates_for_site
 from send_toolkit.interventions.models import (
     Audience,
     CostBand,
@@ -67,7 +68,7 @@ def test_each_facet_option_counts_the_interventions_a_visitor_would_get(client, 
 
 def in_band(item: Intervention, band: CostBand) -> bool:
     """Whether ``item``'s cost per pupil is in ``band``: above the next cheaper band's ceiling, up to its own."""
-    cost = item.costing().cost_per_pupil
+    cost = cost_of(item, rates_for_site()).cost_per_pupil
     ceilings = [other.max_per_pupil for other in CostBand.objects.all() if other.max_per_pupil is not None]
     below = [ceiling for ceiling in ceilings if band.max_per_pupil is None or ceiling < band.max_per_pupil]
     lower = max(below, default=None)
@@ -165,7 +166,7 @@ def test_options_in_different_facets_must_all_match(client, directory):
 def test_cost_band_facet_uses_the_worked_out_cost_per_pupil(client, directory):
     cheapest = CostBand.objects.get(label="£")
     html = client.get(directory.url + f"?cost_band={cheapest.pk}").text
-    expected = {item.name for item in public() if item.costing().cost_per_pupil <= Decimal("250.00")}
+    expected = {item.name for item in public() if cost_of(item, rates_for_site()).cost_per_pupil <= Decimal("250.00")}
     assert set(listed_names(html)) == expected
     assert "Precision teaching for key words" in expected  # exactly £250.00: the ceiling is in the band
 

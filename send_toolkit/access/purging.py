@@ -14,14 +14,17 @@ from contextlib import suppress
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+# Purging is wired up from AppConfig.ready, once the models are loaded; no page model imports this module.
+from send_toolkit.pages.models import InterventionDirectoryPage
 
 
 def page_urls(page: Page, batch: PurgeBatch | None = None) -> list[str]:
     """Full URLs of ``page`` and its parameter-free sub-routes (``parents/``, ``search/``, ``glossary/``...)."""
-    from wagtail.contrib.routable_page.models import RoutablePageMixin
-
     page = page.specific
     base = page.get_full_url(batch)
     if not base:
@@ -52,10 +55,6 @@ def urls_showing(page: Page) -> list[str]:
     the intervention directory, whose counts and listings follow page privacy; and the
     sitemap of the page's site.
     """
-    from django.urls import NoReverseMatch, reverse
-
-    from send_toolkit.pages.models import InterventionDirectoryPage
-
     batch = PurgeBatch()
     urls = page_and_descendant_urls(page)
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():

@@ -14,6 +14,8 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from send_toolkit.access.visibility import visible_interventions, visible_pages
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.interventions.models import Intervention
+from send_toolkit.pages.models import InterventionDirectoryPage
 
 
 class PublicPageSitemap(WagtailSitemap):
@@ -26,9 +28,6 @@ class PublicInterventionSitemap(WagtailSitemap):
     """One URL per public intervention, under the (public) intervention directory of this site."""
 
     def items(self):
-        from send_toolkit.interventions.models import Intervention
-        from send_toolkit.pages.models import InterventionDirectoryPage
-
         root = self.get_wagtail_site().root_page
         directory = visible_pages(None, InterventionDirectoryPage.objects.descendant_of(root, inclusive=True)).first()
         if directory is None:

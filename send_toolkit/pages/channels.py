@@ -23,6 +23,7 @@ from contextlib import suppress
 from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Collection, Page, Site
+from wagtail.query import PageQuerySet
 
 from send_toolkit.access.channels import Change, Channel, documents_in, pages_referring_to, register_channel
 from send_toolkit.interventions.models import Intervention
@@ -100,25 +101,25 @@ PAGES_SHOWING: dict[Change, Callable[..., list[Page]]] = {
 }
 
 
-def _urls_of_pages(urls_of: Callable[[Page], list[str]], changes: Iterable[Change] = tuple(PAGES_SHOWING)) -> dict:
-    """``Channel.showing`` for a channel made of the pages that show each change, each page to URLs by ``urls_of``."""
+def _urls_of_pages(urls_of: Callable[[Page], list[str]]) -> dict[Change, Callable]:
+    """``Channel.showing`` for a channel of page URLs: ``urls_of`` each page that shows the change."""
 
     def showing(pages_for):
         return lambda subject: [url for page in pages_for(subject) for url in urls_of(page)]
 
-    return {change: showing(PAGES_SHOWING[change]) for change in changes}
+    return {change: showing(pages_for) for change, pages_for in PAGES_SHOWING.items()}
 
 
 # --- The intervention directory ------------------------------------------------------------------------
 
 
-def directories(site: Site | None = None):
+def directories(site: Site | None = None) -> PageQuerySet:
     """Live intervention directories: on ``site``, or everywhere (an intervention shows in all of them)."""
     found = InterventionDirectoryPage.objects.live().order_by("path")
     return found.descendant_of(site.root_page, inclusive=True) if site is not None else found
 
 
-def _directories_in_site_of(page: Page):
+def _directories_in_site_of(page: Page) -> PageQuerySet | list:
     # Nothing in the listing or its export names a page today; the site's directory is purged with any of
     # its pages all the same (two URLs), so that it stays covered should it come to show one.
     site = page.get_site()
@@ -138,10 +139,11 @@ def _all_interventions():
 
 
 def sitemap_urls(sites: Iterable[Site]) -> list[str]:
-    with suppress(NoReverseMatch):  # a host that does not include send_toolkit.urls has no sitemap
+    try:
         path = reverse("send_toolkit:sitemap")
-        return [site.root_url + path for site in sites]
-    return []
+    except NoReverseMatch:  # a host that does not include send_toolkit.urls has no sitemap
+        return []
+    return [site.root_url + path for site in sites]
 
 
 def _site_of(page: Page) -> list[Site]:
@@ -158,7 +160,8 @@ PAGES = Channel(
     description="Every page at its own URL, with its menus, breadcrumbs, listings and blocks.",
     urls=lambda site: [url for page in _site_pages(site) for url in own_url(page)],
     showing=_urls_of_pages(own_url),
-    page_routes=frozenset({"home", "staff"}),
+    # "index_route" is the route RoutablePageMixin gives every routable page for its own URL.
+    page_routes=frozenset({"index_route", "home", "staff"}),
     sitemap=PublicPageSitemap,
 )
 PAGE_SUB_ROUTES = Channel(

@@ -1,97 +1,197 @@
-"""Purge front-end caches when a page's privacy changes (DESIGN.md section 4).
+"""Purge front-end caches when who may see something changes (DESIGN.md section 4).
 
-A public page may sit in a CDN for ``PUBLIC_CACHE_MAX_AGE`` seconds. When an editor
-restricts it (or changes who may see it), every cached URL that may show it is purged
-through ``wagtail.contrib.frontend_cache`` once the change is committed: the page, its
-sub-routes and every page below it, its ancestors (menus and listings show its title),
-the toolkit home with its search and glossary, the intervention directory and the sitemap
-(``urls_showing``). With no ``WAGTAILFRONTENDCACHE`` configured this does nothing.
+A public response may sit in a CDN for ``PUBLIC_CACHE_MAX_AGE`` seconds. When an editor changes
+who may see something, every URL of every front-end channel that may be showing it (the register
+in ``access.channels``) is purged through ``wagtail.contrib.frontend_cache``, once the change is
+committed. The changes watched:
+
+- a page's privacy: a view restriction added, changed, removed, or its groups changed;
+- an intervention's audience (public ↔ practitioners);
+- a practitioner resource's audience, or its groups while the audience is "only these groups";
+- a collection's privacy: a view restriction added, changed, removed, or its groups changed.
+
+Only a real change purges: a save that leaves the stored audience as it was does not, and nor does
+a new intervention or resource (no page shows it yet). With no ``WAGTAILFRONTENDCACHE`` configured
+this does nothing.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.urls import NoReverseMatch, reverse
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
-# Purging is wired up from AppConfig.ready, once the models are loaded; no page model imports this module.
-from send_toolkit.pages.models import InterventionDirectoryPage
-
-
-def page_urls(page: Page, batch: PurgeBatch | None = None) -> list[str]:
-    """Full URLs of ``page`` and its parameter-free sub-routes (``parents/``, ``search/``, ``glossary/``...)."""
-    page = page.specific
-    base = page.get_full_url(batch)
-    if not base:
-        return []
-    urls = [base]
-    if isinstance(page, RoutablePageMixin):
-        for pattern in page.get_resolver().url_patterns:
-            route = str(pattern.pattern)
-            if route and "<" not in route and "(" not in route:
-                urls.append(base + route.lstrip("^").rstrip("$"))
-    return urls
+from send_toolkit.access.channels import Change, registered_channels
+from send_toolkit.domain.access_rules import ResourceAudience
+from send_toolkit.interventions.models import Intervention
+from send_toolkit.practitioners.resources import PractitionerResource
 
 
-def page_and_descendant_urls(page: Page) -> list[str]:
-    """Full URLs of ``page`` and everything below it, including parameter-free sub-routes."""
-    batch = PurgeBatch()
+def urls_showing(change: Change, subject: Model) -> list[str]:
+    """Every URL, in every registered channel, that may be showing ``subject`` once ``change`` is made."""
     urls: list[str] = []
-    for each in page.get_descendants(inclusive=True).specific().iterator():
-        urls.extend(page_urls(each, batch))
+    for channel in registered_channels():
+        showing = channel.showing.get(change)
+        if showing is not None:
+            urls.extend(showing(subject))
     return list(dict.fromkeys(urls))
 
 
-def urls_showing(page: Page) -> list[str]:
-    """Every URL whose content can change when ``page``'s privacy does.
-
-    The page and everything below it; its ancestors, whose menus, breadcrumbs and child
-    listings show its title (the toolkit home among them, with its search and glossary);
-    the intervention directory, whose counts and listings follow page privacy; and the
-    sitemap of the page's site.
-    """
-    batch = PurgeBatch()
-    urls = page_and_descendant_urls(page)
-    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
-        urls.extend(page_urls(ancestor, batch))
-    for directory in InterventionDirectoryPage.objects.live():
-        urls.extend(page_urls(directory, batch))
-    site = page.get_site()
-    if site is not None:
-        # A host site that does not include the toolkit's URLs has no sitemap to purge.
-        with suppress(NoReverseMatch):
-            urls.append(site.root_url + reverse("send_toolkit:sitemap"))
-    return list(dict.fromkeys(urls))
-
-
-def purge_urls_showing(page_id: int) -> None:
-    page = Page.objects.filter(pk=page_id).first()
-    if page is None:
+def purge_urls_showing(change: Change, model: type[Model], pk: int) -> None:
+    """Purge what shows the ``model`` row ``pk`` (read afresh: this runs after the change is committed)."""
+    subject = model._default_manager.filter(pk=pk).first()
+    if subject is None:
         return
     batch = PurgeBatch()
-    batch.add_urls(urls_showing(page))
+    batch.add_urls(urls_showing(change, subject))
     batch.purge()
 
 
-def _restriction_changed(sender, instance, **kwargs) -> None:
-    if isinstance(instance, PageViewRestriction):
-        page_ids = [instance.page_id]
-    else:  # a group's restrictions changed from the group's side
-        restrictions = PageViewRestriction.objects.filter(pk__in=kwargs.get("pk_set") or [])
-        page_ids = list(restrictions.values_list("page_id", flat=True))
-    for page_id in page_ids:
-        transaction.on_commit(lambda page_id=page_id: purge_urls_showing(page_id))
+@dataclass(frozen=True)
+class Watched:
+    """A model whose rows decide who may see something."""
+
+    model: type[Model]
+    change: Change
+    audience_fields: tuple[str, ...]  # stored fields that decide who may see
+    subject: Callable[[Model], tuple[type[Model], int]]  # what the change is about: the page, the collection...
+    new_row_changes_audience: bool  # a new restriction restricts; a new snippet is on no page yet
+    # Whether a row's groups decide who may see (None: it has no groups).
+    groups_decide: Callable[[Model], bool] | None = None
+
+
+def _restricts_to_groups(restriction: BaseViewRestriction) -> bool:
+    return restriction.restriction_type == BaseViewRestriction.GROUPS
+
+
+def _restricted(field_name: str) -> Callable[[BaseViewRestriction], tuple[type[Model], int]]:
+    """The page or collection a restriction is on (the model named by its foreign key, whatever the page model)."""
+
+    def subject(restriction: BaseViewRestriction) -> tuple[type[Model], int]:
+        foreign_key = restriction._meta.get_field(field_name)
+        return foreign_key.related_model, getattr(restriction, foreign_key.attname)
+
+    return subject
+
+
+def _itself(row: Model) -> tuple[type[Model], int]:
+    return type(row), row.pk
+
+
+WATCHED = (
+    Watched(
+        PageViewRestriction,
+        Change.PAGE_PRIVACY,
+        ("restriction_type",),
+        _restricted("page"),
+        new_row_changes_audience=True,
+        groups_decide=_restricts_to_groups,
+    ),
+    Watched(
+        CollectionViewRestriction,
+        Change.COLLECTION_PRIVACY,
+        ("restriction_type",),
+        _restricted("collection"),
+        new_row_changes_audience=True,
+        groups_decide=_restricts_to_groups,
+    ),
+    Watched(Intervention, Change.INTERVENTION_AUDIENCE, ("audience",), _itself, new_row_changes_audience=False),
+    Watched(
+        PractitionerResource,
+        Change.RESOURCE_AUDIENCE,
+        ("audience",),
+        _itself,
+        new_row_changes_audience=False,
+        groups_decide=lambda resource: ResourceAudience(resource.audience) is ResourceAudience.GROUPS,
+    ),
+)
+
+
+def _purge_after_commit(watched: Watched, row: Model) -> None:
+    model, pk = watched.subject(row)
+    transaction.on_commit(partial(purge_urls_showing, watched.change, model, pk))
+
+
+# Rows whose audience this thread is about to change, noted before the save and purged after it: a
+# purge scheduled before the row is written would run at once outside a transaction, and a visitor
+# could put the old version back in the cache before the write.
+_saving = threading.local()
+
+
+def _noted() -> set[tuple[str, int]]:
+    if not hasattr(_saving, "rows"):
+        _saving.rows = set()
+    return _saving.rows
+
+
+def _note_audience_change(watched: Watched, sender, instance: Model, raw: bool = False, **kwargs) -> None:
+    if instance.pk is None:
+        return  # a new row: post_save knows it was created
+    key = (sender._meta.label, instance.pk)
+    _noted().discard(key)
+    if raw:  # loading fixtures
+        return
+    stored = sender._default_manager.filter(pk=instance.pk).values(*watched.audience_fields).first()
+    if stored is not None and any(stored[name] != getattr(instance, name) for name in stored):
+        _noted().add(key)
+
+
+def _saved(watched: Watched, sender, instance: Model, created: bool, raw: bool = False, **kwargs) -> None:
+    key = (sender._meta.label, instance.pk)
+    changed = key in _noted()
+    _noted().discard(key)
+    if raw:  # loading fixtures
+        return
+    if changed or (created and watched.new_row_changes_audience):
+        _purge_after_commit(watched, instance)
+
+
+def _deleted(watched: Watched, sender, instance: Model, **kwargs) -> None:
+    if watched.new_row_changes_audience:  # a restriction lifted (a deleted snippet is on no page any more)
+        _purge_after_commit(watched, instance)
+
+
+def _groups_changed(watched: Watched, sender, instance, action: str, reverse: bool, model, pk_set, **kwargs) -> None:
+    """A watched row's groups changed, from either side. Runs inside the change's own transaction."""
+    for row in _rows_whose_groups_change(watched, instance, action, reverse, pk_set or set()):
+        if watched.groups_decide(row):
+            _purge_after_commit(watched, row)
+
+
+def _rows_whose_groups_change(watched: Watched, instance, action: str, reverse: bool, pk_set: set) -> list[Model]:
+    """The watched rows this change of groups really alters (``instance`` is a group when ``reverse``).
+
+    Removals are read before the rows go, so that only groups really held count; Django has already
+    left out of an addition the groups a row had.
+    """
+    rows = watched.model._default_manager
+    if action == "post_add" and pk_set:
+        return list(rows.filter(pk__in=pk_set)) if reverse else [instance]
+    if action == "pre_remove":
+        if reverse:
+            return list(rows.filter(groups=instance, pk__in=pk_set))
+        return [instance] if instance.groups.filter(pk__in=pk_set).exists() else []
+    if action == "pre_clear":
+        if reverse:
+            return list(rows.filter(groups=instance))
+        return [instance] if instance.groups.exists() else []
+    return []
 
 
 def connect() -> None:
     """Called from the app's ``ready()``."""
-    post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="send_toolkit_purge_save")
-    post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="send_toolkit_purge_delete")
-    m2m_changed.connect(
-        _restriction_changed, sender=PageViewRestriction.groups.through, dispatch_uid="send_toolkit_purge_groups"
-    )
+    for watched in WATCHED:
+        uid = f"send_toolkit_purge_{watched.model._meta.label_lower}"
+        pre_save.connect(partial(_note_audience_change, watched), sender=watched.model, weak=False, dispatch_uid=uid)
+        post_save.connect(partial(_saved, watched), sender=watched.model, weak=False, dispatch_uid=uid)
+        post_delete.connect(partial(_deleted, watched), sender=watched.model, weak=False, dispatch_uid=uid)
+        if watched.groups_decide is not None:
+            groups = watched.model.groups.through
+            m2m_changed.connect(partial(_groups_changed, watched), sender=groups, weak=False, dispatch_uid=uid)

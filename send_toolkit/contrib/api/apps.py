@@ -7,3 +7,9 @@ class SendToolkitAPIConfig(AppConfig):
     name = "send_toolkit.contrib.api"
     label = "send_toolkit_api"
     verbose_name = "SEND toolkit: Wagtail API"
+
+    def ready(self) -> None:
+        # Imported here, once every model is loaded (Django's rule for AppConfig.ready).
+        from send_toolkit.contrib.api import channels
+
+        channels.register()

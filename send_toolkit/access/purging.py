@@ -15,10 +15,12 @@ from contextlib import suppress
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from send_toolkit.pages.base import BasePage
 
 
-def page_urls(page: Page, batch: PurgeBatch | None = None) -> list[str]:
+def page_urls(page: BasePage, batch: PurgeBatch | None = None) -> list[str]:
     """Full URLs of ``page`` and its parameter-free sub-routes (``parents/``, ``search/``, ``glossary/``...)."""
     from wagtail.contrib.routable_page.models import RoutablePageMixin
 
@@ -35,7 +37,7 @@ def page_urls(page: Page, batch: PurgeBatch | None = None) -> list[str]:
     return urls
 
 
-def page_and_descendant_urls(page: Page) -> list[str]:
+def page_and_descendant_urls(page: BasePage) -> list[str]:
     """Full URLs of ``page`` and everything below it, including parameter-free sub-routes."""
     batch = PurgeBatch()
     urls: list[str] = []
@@ -44,7 +46,7 @@ def page_and_descendant_urls(page: Page) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def urls_showing(page: Page) -> list[str]:
+def urls_showing(page: BasePage) -> list[str]:
     """Every URL whose content can change when ``page``'s privacy does.
 
     The page and everything below it; its ancestors, whose menus, breadcrumbs and child
@@ -71,7 +73,7 @@ def urls_showing(page: Page) -> list[str]:
 
 
 def purge_urls_showing(page_id: int) -> None:
-    page = Page.objects.filter(pk=page_id).first()
+    page = BasePage.objects.filter(pk=page_id).first()
     if page is None:
         return
     batch = PurgeBatch()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import ToolkitPageMixin
 
 
@@ -17,7 +17,7 @@ class ComplianceStatus(models.TextChoices):
     NOT = "not", "not compliant"
 
 
-class AccessibilityStatementPage(ToolkitPageMixin, Page):
+class AccessibilityStatementPageMixin(ToolkitPageMixin):
     """The sections follow the GOV.UK model statement; the template fills in what is left empty."""
 
     compliance_status = models.CharField(
@@ -39,7 +39,7 @@ class AccessibilityStatementPage(ToolkitPageMixin, Page):
     statement_prepared = models.DateField(null=True, blank=True)
     last_tested = models.DateField(null=True, blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("compliance_status"),
         FieldPanel("non_accessible_content"),
@@ -49,11 +49,18 @@ class AccessibilityStatementPage(ToolkitPageMixin, Page):
             heading="Preparation and testing",
         ),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "send_toolkit/pages/accessibility_statement_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "accessibility statement"
+
+
+class AccessibilityStatementPage(AccessibilityStatementPageMixin, BasePage):
+    """The page type editors add: AccessibilityStatementPageMixin on the site's base page model."""
+
+    template = AccessibilityStatementPageMixin.template

@@ -22,7 +22,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from send_toolkit.access.visibility import request_is_practitioner, visible_interventions, visible_pages
@@ -30,6 +29,7 @@ from send_toolkit.blocks import GuidanceBodyBlock, RiskBodyBlock, TierBodyBlock,
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES
 from send_toolkit.domain import vocabulary
 from send_toolkit.front_end.layout import layout_context
+from send_toolkit.pages.base import BasePage
 
 
 class UniqueAmongSiblingsForm(WagtailAdminPageForm):
@@ -140,7 +140,7 @@ def _view_restrictions_in_one_query(page):
         return None
     paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
     checked = (
-        Page.objects.filter(path__in=paths)
+        BasePage.objects.filter(path__in=paths)
         .annotate(checked=Coalesce("alias_of__alias_of_id", "alias_of_id", "id"))
         .values("checked")
     )
@@ -183,7 +183,7 @@ class ToolkitPageMixin(models.Model):
 
     review_panels = [MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review")]
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True
@@ -221,14 +221,14 @@ class ToolkitPageMixin(models.Model):
             return self._child_with_slug(request, path_components[0]).route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def _child_with_slug(self, request, slug: str) -> Page:
+    def _child_with_slug(self, request, slug: str) -> BasePage:
         """The specific child page with this web address, every allowed child type joined in. 404 if none."""
         accessors = [
-            model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+            model._meta.get_ancestor_link(BasePage).remote_field.get_accessor_name()
             for model in self.specific_class.allowed_subpage_models()
-            if list(model._meta.parents) == [Page]
+            if list(model._meta.parents) == [BasePage]
         ]
-        child = Page.objects.child_of(self).filter(slug=slug).select_related(*accessors).first()
+        child = BasePage.objects.child_of(self).filter(slug=slug).select_related(*accessors).first()
         if child is None:
             raise Http404
         specific = next(
@@ -258,7 +258,7 @@ class ToolkitPageMixin(models.Model):
         return self._send_toolkit_view_restrictions
 
 
-class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
+class ToolkitHomePageMixin(RoutablePageMixin, ToolkitPageMixin):
     """The home of one council's Graduated Approach Toolkit.
 
     Routes (under the page's own URL):
@@ -274,8 +274,12 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     )
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("how_to_use"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("how_to_use"),
+        FieldPanel("body"),
+    ]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
 
     subpage_types = [
         "send_toolkit.NeedAreaPage",
@@ -288,6 +292,7 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     template = "send_toolkit/pages/toolkit_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "SEND toolkit home"
 
     def get_context(self, request, *args, **kwargs):
@@ -298,7 +303,7 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
         by_area: dict[int, dict[str, KeyStagePage]] = {}
         parent_of = {}
         for stage in key_stages:
-            parent_path = stage.path[: -Page.steplen]
+            parent_path = stage.path[: -BasePage.steplen]
             parent_of.setdefault(parent_path, {})[stage.key_stage] = stage
         for area in need_areas:
             by_area[area.pk] = parent_of.get(area.path, {})
@@ -350,6 +355,14 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
         return self.render(request, template="send_toolkit/pages/glossary.html", context_overrides=context)
 
 
+class ToolkitPage(ToolkitHomePageMixin, BasePage):
+    """The page type editors add: ToolkitHomePageMixin on the site's base page model."""
+
+    # Wagtail gives every page class a template named after the class unless the class itself names one,
+    # so each concrete page type repeats its mixin's.
+    template = ToolkitHomePageMixin.template
+
+
 class ParentViewMixin(RoutablePageMixin):
     """A parent and carer view at ``./parents/`` (route name ``parents``) leading with what families can do.
 
@@ -370,7 +383,7 @@ class ParentViewMixin(RoutablePageMixin):
         return self.render(request, template=self.parent_view_template, context_overrides=context)
 
 
-class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class NeedAreaPageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
     need_area = models.CharField(
         max_length=40, choices=vocabulary.choices(vocabulary.NEED_AREAS), verbose_name="broad area of need"
     )
@@ -383,19 +396,20 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "need_area"
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("need_area"),
         FieldPanel("introduction"),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types = ["send_toolkit.KeyStagePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("need_area")]
     template = "send_toolkit/pages/need_area_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "area of need"
 
     @property
@@ -409,7 +423,7 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         tiers = visible_pages(request, TierPage.objects.descendant_of(self)).specific()
         tiers_by_stage: dict[str, dict[str, TierPage]] = {}
         for tier in tiers:
-            tiers_by_stage.setdefault(tier.path[: -Page.steplen], {})[tier.tier] = tier
+            tiers_by_stage.setdefault(tier.path[: -BasePage.steplen], {})[tier.tier] = tier
         context["stage_grid"] = [
             (stage, [(term, tiers_by_stage.get(stage.path, {}).get(term.value)) for term in vocabulary.TIERS])
             for stage in stages
@@ -418,7 +432,13 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         return context
 
 
-class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class NeedAreaPage(NeedAreaPageMixin, BasePage):
+    """The page type editors add: NeedAreaPageMixin on the site's base page model."""
+
+    template = NeedAreaPageMixin.template
+
+
+class KeyStagePageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
     key_stage = models.CharField(
         max_length=40, choices=vocabulary.choices(vocabulary.KEY_STAGES), verbose_name="phase or key stage"
     )
@@ -431,19 +451,20 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "key_stage"
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("key_stage"),
         FieldPanel("introduction"),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.NeedAreaPage"]
     subpage_types = ["send_toolkit.TierPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("key_stage")]
     template = "send_toolkit/pages/key_stage_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "key stage"
 
     @property
@@ -482,19 +503,26 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         }
 
 
-class TierPage(UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class KeyStagePage(KeyStagePageMixin, BasePage):
+    """The page type editors add: KeyStagePageMixin on the site's base page model."""
+
+    template = KeyStagePageMixin.template
+
+
+class TierPageMixin(UniqueAmongSiblingsMixin, ToolkitPageMixin):
     tier = models.CharField(max_length=40, choices=vocabulary.choices(vocabulary.TIERS), verbose_name="THRIVE tier")
     body = StreamField(TierBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "tier"
-    content_panels = Page.content_panels + [FieldPanel("tier"), FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("tier"), FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.KeyStagePage"]
     subpage_types: list[str] = []
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("tier")]
     template = "send_toolkit/pages/tier_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "tier"
 
     @property
@@ -502,19 +530,26 @@ class TierPage(UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
         return vocabulary.by_value(vocabulary.TIERS, self.tier)
 
 
-class RiskSupportPage(ToolkitPageMixin, Page):
+class TierPage(TierPageMixin, BasePage):
+    """The page type editors add: TierPageMixin on the site's base page model."""
+
+    template = TierPageMixin.template
+
+
+class RiskSupportPageMixin(ToolkitPageMixin):
     """Getting Risk Support: a standalone section, always shown with the safeguarding notice."""
 
     body = StreamField(RiskBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.RiskSupportPage"]
     subpage_types = ["send_toolkit.RiskSupportPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body")]
     template = "send_toolkit/pages/risk_support_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "Getting Risk Support page"
 
     def serve(self, request, *args, **kwargs):
@@ -525,6 +560,12 @@ class RiskSupportPage(ToolkitPageMixin, Page):
         return ensure_safeguarding_notice(request, super().serve(request, *args, **kwargs))
 
 
+class RiskSupportPage(RiskSupportPageMixin, BasePage):
+    """The page type editors add: RiskSupportPageMixin on the site's base page model."""
+
+    template = RiskSupportPageMixin.template
+
+
 class GuidanceKind(models.TextChoices):
     GENERAL = "general", "General guidance"
     WALKTHROUGH = "walkthrough", "SENCO best-practice walkthrough"
@@ -532,18 +573,19 @@ class GuidanceKind(models.TextChoices):
     APDR = "apdr", "Assess, Plan, Do, Review explainer"
 
 
-class GuidancePage(ToolkitPageMixin, Page):
+class GuidancePageMixin(ToolkitPageMixin):
     kind = models.CharField(max_length=20, choices=GuidanceKind.choices, default=GuidanceKind.GENERAL)
     body = StreamField(GuidanceBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("kind"), FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.GuidancePage"]
     subpage_types = ["send_toolkit.GuidancePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("kind")]
     template = "send_toolkit/pages/guidance_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "guidance page"
 
     kind_templates = {GuidanceKind.APDR: "send_toolkit/pages/guidance_apdr.html"}
@@ -557,7 +599,13 @@ class GuidancePage(ToolkitPageMixin, Page):
         return context
 
 
-class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
+class GuidancePage(GuidancePageMixin, BasePage):
+    """The page type editors add: GuidancePageMixin on the site's base page model."""
+
+    template = GuidancePageMixin.template
+
+
+class InterventionDirectoryPageMixin(RoutablePageMixin, ToolkitPageMixin):
     """Every intervention, faceted and searchable, with a page per intervention and a CSV export.
 
     Routes (under the page's own URL):
@@ -567,8 +615,8 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
       ``./<slug>/``     one intervention (route name ``intervention``); 404 when the request may not see it
     """
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -576,6 +624,7 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
     detail_template = "send_toolkit/pages/intervention_detail.html"
 
     class Meta:
+        abstract = True
         verbose_name = "intervention directory"
 
     @route_path("", name="directory")
@@ -606,6 +655,12 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
         context = {"intervention": intervention, "costing": cost_of(intervention, rates), "rates": rates}
         response = self.render(request, template=self.detail_template, context_overrides=context)
         return _private_if_practitioner(request, response)
+
+
+class InterventionDirectoryPage(InterventionDirectoryPageMixin, BasePage):
+    """The page type editors add: InterventionDirectoryPageMixin on the site's base page model."""
+
+    template = InterventionDirectoryPageMixin.template
 
 
 def _private_if_practitioner(request, response):

@@ -30,3 +30,10 @@ def _load_base_page() -> type[AbstractPage]:
 
 
 BasePage: type[AbstractPage] = _load_base_page()
+
+
+def search_description_values(text: str) -> dict[str, str]:
+    """``search_description=text`` for a new page, or nothing: Wagtail's Page has a search description, but a
+    base page built on ``AbstractPage`` alone does not."""
+    has_field = any(field.name == "search_description" for field in BasePage._meta.get_fields())
+    return {"search_description": text} if has_field else {}

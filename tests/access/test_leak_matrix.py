@@ -23,11 +23,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from send_toolkit.access.purging import page_urls
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from send_toolkit.practitioners.resources import PractitionerResource
@@ -170,11 +171,9 @@ def _slug(canary: Canary, suffix: str) -> str:
 
 def _tree_with_audiences(restricting_group) -> dict[str, str | None]:
     """Paths of every page and parameter-free sub-route in the site, with who may open each."""
-    from wagtail.models import Page, Site
-
     root = Site.objects.get(is_default_site=True).root_page
     tree: dict[str, str | None] = {}
-    for page in Page.objects.live().descendant_of(root, inclusive=True).specific():
+    for page in BasePage.objects.live().descendant_of(root, inclusive=True).specific():
         restrictions = page.get_view_restrictions()
         audience = None
         if restrictions:
@@ -524,8 +523,6 @@ def test_directory_counts_count_only_what_each_viewer_may_see(client, world):
 
 
 def test_the_search_index_never_holds_a_gated_resource_body(world):
-    from wagtail.models import Page
-
-    assert not Page.objects.live().search(RESOURCE_BODY.text.lower())
-    assert not Page.objects.live().search(GROUP_RESOURCE_BODY.text.lower())
-    assert Page.objects.live().search(SECTION_BODY.text.lower())  # the index does hold ordinary page text
+    assert not BasePage.objects.live().search(RESOURCE_BODY.text.lower())
+    assert not BasePage.objects.live().search(GROUP_RESOURCE_BODY.text.lower())
+    assert BasePage.objects.live().search(SECTION_BODY.text.lower())  # the index does hold ordinary page text

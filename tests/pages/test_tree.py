@@ -1,10 +1,10 @@
 """The page tree editors can build, and the skeleton the setup command makes."""
 
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from send_toolkit.domain import vocabulary
 from send_toolkit.pages.accessibility_statement import AccessibilityStatementPage
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import (
     GuidancePage,
     InterventionDirectoryPage,
@@ -41,8 +41,8 @@ class AllowedTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(InterventionDirectoryPage, {ToolkitPage})
 
     def test_toolkit_can_go_under_an_ordinary_page(self):
-        self.assertCanCreateAt(Page, ToolkitPage)
-        self.assertCanNotCreateAt(Page, NeedAreaPage)
+        self.assertCanCreateAt(BasePage, ToolkitPage)
+        self.assertCanNotCreateAt(BasePage, NeedAreaPage)
         self.assertCanNotCreateAt(ToolkitPage, TierPage)
 
 

@@ -7,7 +7,6 @@ outside the toolkit's account rules) or to hand out document files without the p
 
 from __future__ import annotations
 
-import swapper
 from django.conf import settings
 from django.core import checks
 
@@ -117,20 +116,3 @@ def check_wagtail_privacy_settings(app_configs, **kwargs) -> list[checks.CheckMe
             )
         )
     return problems
-
-
-@checks.register(checks.Tags.models)
-def check_base_page_model(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    # Wagtail 8 lets a site swap its base page model (WAGTAIL_PAGE_MODEL). The toolkit's page types
-    # extend Wagtail's default Page, so on such a site Django can only say the relation is broken.
-    swapped_to = swapper.is_swapped("wagtailcore", "Page")
-    if not swapped_to:
-        return []
-    return [
-        checks.Error(
-            f"send_toolkit's page types extend Wagtail's default Page model, but this site uses {swapped_to} "
-            "as its base page model (WAGTAIL_PAGE_MODEL).",
-            hint="Custom base page models are not supported yet: remove WAGTAIL_PAGE_MODEL to use the toolkit.",
-            id="send_toolkit.E004",
-        )
-    ]

@@ -45,13 +45,3 @@ def test_documents_must_be_served_through_the_view(settings, value):
     assert set(messages) == {"send_toolkit.E003"}
     assert repr(value) in messages["send_toolkit.E003"].msg
     assert 'WAGTAILDOCS_SERVE_METHOD = "serve_view"' in messages["send_toolkit.E003"].hint
-
-
-def test_a_custom_base_page_model_is_refused_with_a_plain_reason(settings):
-    from send_toolkit.checks import check_base_page_model
-
-    assert check_base_page_model(None) == []
-    settings.WAGTAIL_PAGE_MODEL = "basepage.BasePage"
-    (message,) = check_base_page_model(None)
-    assert message.id == "send_toolkit.E004" and message.level == ERROR
-    assert "basepage.BasePage" in message.msg and "WAGTAIL_PAGE_MODEL" in message.hint

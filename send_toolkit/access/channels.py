@@ -37,17 +37,17 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-import swapper
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, ReferenceIndex, Site
 
+from send_toolkit.pages.base import BasePage
+
 if TYPE_CHECKING:
     from django.contrib.sitemaps import Sitemap
     from wagtail.documents.models import AbstractDocument
-    from wagtail.models import Page
 
 
 class Change(enum.Enum):
@@ -115,14 +115,13 @@ def registered_channel(name: str) -> Channel:
 REFERENCE_HOPS = 2
 
 
-def pages_referring_to(objects: Iterable[Model], hops: int = REFERENCE_HOPS) -> list[Page]:
+def pages_referring_to(objects: Iterable[Model], hops: int = REFERENCE_HOPS) -> list[BasePage]:
     """Pages whose saved content refers to any of ``objects`` (from Wagtail's reference index).
 
     A reference from a snippet (a practitioner resource offering a document) is followed to the pages
     carrying that snippet, up to ``hops`` references away.
     """
-    page_model = swapper.load_model("wagtailcore", "Page")
-    page_type = ContentType.objects.get_for_model(page_model)
+    page_type = ContentType.objects.get_for_model(BasePage)
     page_ids: set[str] = set()
     targets = [obj for obj in objects if obj.pk is not None]
     for _hop in range(hops):
@@ -138,7 +137,7 @@ def pages_referring_to(objects: Iterable[Model], hops: int = REFERENCE_HOPS) -> 
             else:
                 referrers.add((type_id, object_id))
         targets = _objects(referrers)
-    return list(page_model.objects.filter(pk__in=page_ids).order_by("path").specific())
+    return list(BasePage.objects.filter(pk__in=page_ids).order_by("path").specific())
 
 
 def _objects(keys: set[tuple[int, str]]) -> list[Model]:

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Page
 from wagtail.rich_text import FeatureRegistry
 
 from send_toolkit.access.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
@@ -24,6 +23,7 @@ from send_toolkit.access.visibility import (
 )
 from send_toolkit.domain.access_rules import may_view
 from send_toolkit.front_end.layout import render
+from send_toolkit.pages.base import BasePage
 
 
 def refusal(request: HttpRequest) -> HttpResponse:
@@ -35,7 +35,7 @@ def refusal(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def enforce_toolkit_page_access(page: Page, request: HttpRequest, serve_args, serve_kwargs) -> HttpResponse | None:
+def enforce_toolkit_page_access(page: BasePage, request: HttpRequest, serve_args, serve_kwargs) -> HttpResponse | None:
     """For the ``before_serve_page`` hook."""
     restrictions = page.get_view_restrictions()
     if not restrictions:

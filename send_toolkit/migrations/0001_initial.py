@@ -4,10 +4,17 @@ import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
+import swapper
 import wagtail.fields
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
+
+
+# The toolkit's page types extend the site's base page model (Wagtail 8's WAGTAIL_PAGE_MODEL), so their
+# parent link, its target and their bases follow it: page_ptr to wagtailcore.Page on a default site.
+BASE_PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
+PARENT_LINK_NAME = f"{swapper.split(BASE_PAGE_MODEL)[1].lower()}_ptr"
 
 
 class Migration(migrations.Migration):
@@ -16,6 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtailcore', '0098_apitoken'),
+        swapper.dependency('wagtailcore', 'Page'),
     ]
 
     operations = [
@@ -34,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='GuidancePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -44,12 +52,12 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'guidance page',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='InterventionDirectoryPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -57,7 +65,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'intervention directory',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='KeyStage',
@@ -73,7 +81,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='KeyStagePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -83,7 +91,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'key stage',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='NeedArea',
@@ -99,7 +107,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='NeedAreaPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -109,12 +117,12 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'area of need',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='RiskSupportPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -123,7 +131,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Getting Risk Support page',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='StaffRole',
@@ -153,7 +161,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TierPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -163,12 +171,12 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tier',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='ToolkitPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -178,7 +186,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'SEND toolkit home',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='Intervention',

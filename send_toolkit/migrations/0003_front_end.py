@@ -3,10 +3,17 @@
 import django.core.validators
 import django.db.models.deletion
 import modelsearch.index
+import swapper
 import re
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+
+
+# The toolkit's page types extend the site's base page model (Wagtail 8's WAGTAIL_PAGE_MODEL), so their
+# parent link, its target and their bases follow it: page_ptr to wagtailcore.Page on a default site.
+BASE_PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
+PARENT_LINK_NAME = f"{swapper.split(BASE_PAGE_MODEL)[1].lower()}_ptr"
 
 
 class Migration(migrations.Migration):
@@ -14,6 +21,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('send_toolkit', '0002_seed_need_areas_and_key_stages'),
         ('wagtailcore', '0098_apitoken'),
+        swapper.dependency('wagtailcore', 'Page'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -21,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AccessibilityStatementPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (PARENT_LINK_NAME, models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=BASE_PAGE_MODEL)),
                 ('introduction', wagtail.fields.RichTextField(blank=True)),
                 ('last_reviewed', models.DateField(blank=True, help_text='When the content was last checked.', null=True)),
                 ('next_review_due', models.DateField(blank=True, help_text='When the content should next be checked.', null=True)),
@@ -35,7 +43,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'accessibility statement',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(BASE_PAGE_MODEL.lower(), models.Model),
         ),
         migrations.CreateModel(
             name='GlossaryTerm',

@@ -13,8 +13,8 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
 
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.content_review import pages_past_review
 from send_toolkit.pages.models import UniqueAmongSiblingsMixin
 
@@ -61,9 +61,9 @@ def review_report_menu_item() -> MenuItem:
 
 
 def refuse_move_that_duplicates_a_sibling(
-    request: HttpRequest, page_to_move: Page, destination: Page
+    request: HttpRequest, page_to_move: BasePage, destination: BasePage
 ) -> HttpResponse | None:
-    """For the ``before_move_page`` hook. Wagtail's move saves a plain Page, so the one-per-parent rule is
+    """For the ``before_move_page`` hook. Wagtail's move saves a plain base page, so the one-per-parent rule is
     checked here instead of in clean(). The destination chooser already greys such parents out
     (can_move_to); this catches a typed URL."""
     if not isinstance(page_to_move, UniqueAmongSiblingsMixin):

@@ -22,11 +22,12 @@ from contextlib import suppress
 
 from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Site
 from wagtail.query import PageQuerySet
 
 from send_toolkit.access.channels import Change, Channel, documents_in, pages_referring_to, register_channel
 from send_toolkit.interventions.models import Intervention
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage, ToolkitPage
 from send_toolkit.pages.sitemap import PublicInterventionSitemap, PublicPageSitemap
 from send_toolkit.practitioners.resources import PractitionerResource
@@ -34,13 +35,13 @@ from send_toolkit.practitioners.resources import PractitionerResource
 # --- URLs of a page -----------------------------------------------------------------------------------
 
 
-def own_url(page: Page) -> list[str]:
+def own_url(page: BasePage) -> list[str]:
     """The page's full URL (none for a page outside every site)."""
     url = page.get_full_url()
     return [url] if url else []
 
 
-def route_urls(page: Page, names: Iterable[str], **kwargs: str) -> list[str]:
+def route_urls(page: BasePage, names: Iterable[str], **kwargs: str) -> list[str]:
     """Full URLs of those of ``page``'s routes called ``names`` that it has and that take exactly ``kwargs``."""
     if not isinstance(page, RoutablePageMixin):
         return []
@@ -54,7 +55,7 @@ def route_urls(page: Page, names: Iterable[str], **kwargs: str) -> list[str]:
     return urls
 
 
-def _unique(pages: Iterable[Page]) -> list[Page]:
+def _unique(pages: Iterable[BasePage]) -> list[BasePage]:
     return list({page.pk: page for page in pages}.values())
 
 
@@ -65,14 +66,14 @@ def _site_pages(site: Site):
 # --- Which pages show something --------------------------------------------------------------------------
 
 
-def pages_around(page: Page) -> list[Page]:
+def pages_around(page: BasePage) -> list[BasePage]:
     """The page, every page below it and its ancestors, whose menus, breadcrumbs and listings show its title."""
     above = page.get_ancestors().filter(depth__gt=1).specific()
     below = page.get_descendants(inclusive=True).specific()
     return _unique([*above, *below])
 
 
-def pages_showing_intervention(intervention: Intervention) -> list[Page]:
+def pages_showing_intervention(intervention: Intervention) -> list[BasePage]:
     """Pages carrying it in a block; the key stage above each such tier page (its overview lists what its
     tiers show); and the key stages tagged with its need area and key stage (overview and parent view)."""
     carrying = pages_referring_to([intervention])
@@ -84,16 +85,16 @@ def pages_showing_intervention(intervention: Intervention) -> list[Page]:
     return _unique([*carrying, *stages])
 
 
-def pages_showing_resource(resource: PractitionerResource) -> list[Page]:
+def pages_showing_resource(resource: PractitionerResource) -> list[BasePage]:
     return pages_referring_to([resource])
 
 
-def pages_showing_collection(collection: Collection) -> list[Page]:
+def pages_showing_collection(collection: Collection) -> list[BasePage]:
     """Pages offering a document from the collection, in a block, a rich-text link or a resource."""
     return pages_referring_to(documents_in(collection))
 
 
-PAGES_SHOWING: dict[Change, Callable[..., list[Page]]] = {
+PAGES_SHOWING: dict[Change, Callable[..., list[BasePage]]] = {
     Change.PAGE_PRIVACY: pages_around,
     Change.INTERVENTION_AUDIENCE: pages_showing_intervention,
     Change.RESOURCE_AUDIENCE: pages_showing_resource,
@@ -101,7 +102,7 @@ PAGES_SHOWING: dict[Change, Callable[..., list[Page]]] = {
 }
 
 
-def _urls_of_pages(urls_of: Callable[[Page], list[str]]) -> dict[Change, Callable]:
+def _urls_of_pages(urls_of: Callable[[BasePage], list[str]]) -> dict[Change, Callable]:
     """``Channel.showing`` for a channel of page URLs: ``urls_of`` each page that shows the change."""
 
     def showing(pages_for):
@@ -119,7 +120,7 @@ def directories(site: Site | None = None) -> PageQuerySet:
     return found.descendant_of(site.root_page, inclusive=True) if site is not None else found
 
 
-def _directories_in_site_of(page: Page) -> PageQuerySet | list:
+def _directories_in_site_of(page: BasePage) -> PageQuerySet | list:
     # Nothing in the listing or its export names a page today; the site's directory is purged with any of
     # its pages all the same (two URLs), so that it stays covered should it come to show one.
     site = page.get_site()
@@ -146,7 +147,7 @@ def sitemap_urls(sites: Iterable[Site]) -> list[str]:
     return [site.root_url + path for site in sites]
 
 
-def _site_of(page: Page) -> list[Site]:
+def _site_of(page: BasePage) -> list[Site]:
     site = page.get_site()
     return [site] if site is not None else []
 

@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from send_toolkit.access.request_state import remember
@@ -41,6 +41,7 @@ from send_toolkit.interventions.costs import cost_of, rates_for_request
 from send_toolkit.interventions.directory import export_csv, search_directory
 from send_toolkit.interventions.models import Intervention
 from send_toolkit.interventions.overview import SORT_OPTIONS, build_overview
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.parent_view import parent_view_context
 from send_toolkit.pages.safeguarding import ensure_safeguarding_notice
 from send_toolkit.pages.site_search import search_toolkit
@@ -152,7 +153,7 @@ def _view_restrictions_in_one_query(page):
         return None
     paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
     checked = (
-        Page.objects.filter(path__in=paths)
+        BasePage.objects.filter(path__in=paths)
         .annotate(checked=Coalesce("alias_of__alias_of_id", "alias_of_id", "id"))
         .values("checked")
     )
@@ -192,7 +193,7 @@ class ToolkitPageMixin(models.Model):
 
     review_panels = [MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review")]
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True
@@ -230,14 +231,14 @@ class ToolkitPageMixin(models.Model):
             return self._child_with_slug(request, path_components[0]).route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def _child_with_slug(self, request, slug: str) -> Page:
+    def _child_with_slug(self, request, slug: str) -> BasePage:
         """The specific child page with this web address, every allowed child type joined in. 404 if none."""
         accessors = [
-            model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+            model._meta.get_ancestor_link(BasePage).remote_field.get_accessor_name()
             for model in self.specific_class.allowed_subpage_models()
-            if list(model._meta.parents) == [Page]
+            if list(model._meta.parents) == [BasePage]
         ]
-        child = Page.objects.child_of(self).filter(slug=slug).select_related(*accessors).first()
+        child = BasePage.objects.child_of(self).filter(slug=slug).select_related(*accessors).first()
         if child is None:
             raise Http404
         specific = next(
@@ -270,7 +271,7 @@ class ToolkitPageMixin(models.Model):
         return toolkit.directory(request) if toolkit is not None else None
 
 
-class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
+class ToolkitHomePageMixin(RoutablePageMixin, ToolkitPageMixin):
     """The home of one council's Graduated Approach Toolkit.
 
     Routes (under the page's own URL):
@@ -286,8 +287,12 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     )
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("how_to_use"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("how_to_use"),
+        FieldPanel("body"),
+    ]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
 
     subpage_types = [
         "send_toolkit.NeedAreaPage",
@@ -300,6 +305,7 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
     template = "send_toolkit/pages/toolkit_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "SEND toolkit home"
 
     def get_context(self, request, *args, **kwargs):
@@ -310,7 +316,7 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
         by_area: dict[int, dict[str, KeyStagePage]] = {}
         parent_of = {}
         for stage in key_stages:
-            parent_path = stage.path[: -Page.steplen]
+            parent_path = stage.path[: -BasePage.steplen]
             parent_of.setdefault(parent_path, {})[stage.key_stage] = stage
         for area in need_areas:
             by_area[area.pk] = parent_of.get(area.path, {})
@@ -373,6 +379,14 @@ class ToolkitPage(RoutablePageMixin, ToolkitPageMixin, Page):
         return self.render(request, template="send_toolkit/pages/glossary.html", context_overrides=context)
 
 
+class ToolkitPage(ToolkitHomePageMixin, BasePage):
+    """The page type editors add: ToolkitHomePageMixin on the site's base page model."""
+
+    # Wagtail gives every page class a template named after the class unless the class itself names one,
+    # so each concrete page type repeats its mixin's.
+    template = ToolkitHomePageMixin.template
+
+
 class ParentViewMixin(RoutablePageMixin):
     """A parent and carer view at ``./parents/`` (route name ``parents``) leading with what families can do.
 
@@ -391,7 +405,7 @@ class ParentViewMixin(RoutablePageMixin):
         return self.render(request, template=self.parent_view_template, context_overrides=context)
 
 
-class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class NeedAreaPageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
     need_area = models.CharField(
         max_length=40, choices=vocabulary.choices(vocabulary.NEED_AREAS), verbose_name="broad area of need"
     )
@@ -404,19 +418,20 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "need_area"
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("need_area"),
         FieldPanel("introduction"),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types = ["send_toolkit.KeyStagePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("need_area")]
     template = "send_toolkit/pages/need_area_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "area of need"
 
     @property
@@ -435,7 +450,7 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         tiers = visible_pages(request, TierPage.objects.descendant_of(self)).specific()
         tiers_by_stage: dict[str, dict[str, TierPage]] = {}
         for tier in tiers:
-            tiers_by_stage.setdefault(tier.path[: -Page.steplen], {})[tier.tier] = tier
+            tiers_by_stage.setdefault(tier.path[: -BasePage.steplen], {})[tier.tier] = tier
         context["stage_grid"] = [
             (stage, [(term, tiers_by_stage.get(stage.path, {}).get(term.value)) for term in vocabulary.TIERS])
             for stage in stages
@@ -444,7 +459,13 @@ class NeedAreaPage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         return context
 
 
-class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class NeedAreaPage(NeedAreaPageMixin, BasePage):
+    """The page type editors add: NeedAreaPageMixin on the site's base page model."""
+
+    template = NeedAreaPageMixin.template
+
+
+class KeyStagePageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
     key_stage = models.CharField(
         max_length=40, choices=vocabulary.choices(vocabulary.KEY_STAGES), verbose_name="phase or key stage"
     )
@@ -457,19 +478,20 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "key_stage"
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("key_stage"),
         FieldPanel("introduction"),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.NeedAreaPage"]
     subpage_types = ["send_toolkit.TierPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("key_stage")]
     template = "send_toolkit/pages/key_stage_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "key stage"
 
     @property
@@ -519,19 +541,26 @@ class KeyStagePage(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin, 
         return list(interventions.exclude(for_parents="", at_home="").distinct().order_by("name"))
 
 
-class TierPage(UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
+class KeyStagePage(KeyStagePageMixin, BasePage):
+    """The page type editors add: KeyStagePageMixin on the site's base page model."""
+
+    template = KeyStagePageMixin.template
+
+
+class TierPageMixin(UniqueAmongSiblingsMixin, ToolkitPageMixin):
     tier = models.CharField(max_length=40, choices=vocabulary.choices(vocabulary.TIERS), verbose_name="THRIVE tier")
     body = StreamField(TierBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "tier"
-    content_panels = Page.content_panels + [FieldPanel("tier"), FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("tier"), FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.KeyStagePage"]
     subpage_types: list[str] = []
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("tier")]
     template = "send_toolkit/pages/tier_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "tier"
 
     @property
@@ -539,25 +568,38 @@ class TierPage(UniqueAmongSiblingsMixin, ToolkitPageMixin, Page):
         return vocabulary.by_value(vocabulary.TIERS, self.tier)
 
 
-class RiskSupportPage(ToolkitPageMixin, Page):
+class TierPage(TierPageMixin, BasePage):
+    """The page type editors add: TierPageMixin on the site's base page model."""
+
+    template = TierPageMixin.template
+
+
+class RiskSupportPageMixin(ToolkitPageMixin):
     """Getting Risk Support: a standalone section, always shown with the safeguarding notice."""
 
     body = StreamField(RiskBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.RiskSupportPage"]
     subpage_types = ["send_toolkit.RiskSupportPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body")]
     template = "send_toolkit/pages/risk_support_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "Getting Risk Support page"
 
     def serve(self, request, *args, **kwargs):
         # The notice lives in the template, not the body, so editors cannot remove it; and if a
         # council's own template leaves it out, it is put back at the top of the main content.
         return ensure_safeguarding_notice(request, super().serve(request, *args, **kwargs))
+
+
+class RiskSupportPage(RiskSupportPageMixin, BasePage):
+    """The page type editors add: RiskSupportPageMixin on the site's base page model."""
+
+    template = RiskSupportPageMixin.template
 
 
 class GuidanceKind(models.TextChoices):
@@ -567,18 +609,19 @@ class GuidanceKind(models.TextChoices):
     APDR = "apdr", "Assess, Plan, Do, Review explainer"
 
 
-class GuidancePage(ToolkitPageMixin, Page):
+class GuidancePageMixin(ToolkitPageMixin):
     kind = models.CharField(max_length=20, choices=GuidanceKind.choices, default=GuidanceKind.GENERAL)
     body = StreamField(GuidanceBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("kind"), FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.GuidancePage"]
     subpage_types = ["send_toolkit.GuidancePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("kind")]
     template = "send_toolkit/pages/guidance_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "guidance page"
 
     kind_templates = {GuidanceKind.APDR: "send_toolkit/pages/guidance_apdr.html"}
@@ -592,7 +635,13 @@ class GuidancePage(ToolkitPageMixin, Page):
         return context
 
 
-class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
+class GuidancePage(GuidancePageMixin, BasePage):
+    """The page type editors add: GuidancePageMixin on the site's base page model."""
+
+    template = GuidancePageMixin.template
+
+
+class InterventionDirectoryPageMixin(RoutablePageMixin, ToolkitPageMixin):
     """Every intervention, faceted and searchable, with a page per intervention and a CSV export.
 
     Routes (under the page's own URL):
@@ -602,8 +651,8 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
       ``./<slug>/``     one intervention (route name ``intervention``); 404 when the request may not see it
     """
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -611,6 +660,7 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
     detail_template = "send_toolkit/pages/intervention_detail.html"
 
     class Meta:
+        abstract = True
         verbose_name = "intervention directory"
 
     @route_path("", name="directory")
@@ -636,6 +686,12 @@ class InterventionDirectoryPage(RoutablePageMixin, ToolkitPageMixin, Page):
         return _private_if_practitioner(request, response)
 
 
+class InterventionDirectoryPage(InterventionDirectoryPageMixin, BasePage):
+    """The page type editors add: InterventionDirectoryPageMixin on the site's base page model."""
+
+    template = InterventionDirectoryPageMixin.template
+
+
 def _private_if_practitioner(request, response):
     # A practitioner's view may hold practitioner-only content: never store it in a shared cache.
     if request_is_practitioner(request):
@@ -649,7 +705,7 @@ class ComplianceStatus(models.TextChoices):
     NOT = "not", "not compliant"
 
 
-class AccessibilityStatementPage(ToolkitPageMixin, Page):
+class AccessibilityStatementPageMixin(ToolkitPageMixin):
     """The sections follow the GOV.UK model statement; the template fills in what is left empty."""
 
     compliance_status = models.CharField(
@@ -671,7 +727,7 @@ class AccessibilityStatementPage(ToolkitPageMixin, Page):
     statement_prepared = models.DateField(null=True, blank=True)
     last_tested = models.DateField(null=True, blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("compliance_status"),
         FieldPanel("non_accessible_content"),
@@ -681,11 +737,18 @@ class AccessibilityStatementPage(ToolkitPageMixin, Page):
             heading="Preparation and testing",
         ),
     ]
-    settings_panels = Page.settings_panels + ToolkitPageMixin.review_panels
+    settings_panels = BasePage.settings_panels + ToolkitPageMixin.review_panels
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "send_toolkit/pages/accessibility_statement_page.html"
 
     class Meta:
+        abstract = True
         verbose_name = "accessibility statement"
+
+
+class AccessibilityStatementPage(AccessibilityStatementPageMixin, BasePage):
+    """The page type editors add: AccessibilityStatementPageMixin on the site's base page model."""
+
+    template = AccessibilityStatementPageMixin.template

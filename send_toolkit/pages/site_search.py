@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page
 
 from send_toolkit.access.visibility import visible_interventions, visible_pages
 from send_toolkit.domain import vocabulary
@@ -20,6 +19,7 @@ from send_toolkit.domain.search_words import plain_words
 from send_toolkit.glossary.models import GlossaryTerm
 from send_toolkit.interventions.directory import matching_search
 from send_toolkit.interventions.models import Intervention
+from send_toolkit.pages.base import BasePage
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
@@ -59,7 +59,7 @@ def _choice(terms: tuple[vocabulary.Term, ...], value: str | None) -> str:
 
 
 def _pages(request, toolkit, query: str, need_area: str, key_stage: str) -> list:
-    pages = visible_pages(request, Page.objects.descendant_of(toolkit, inclusive=True))
+    pages = visible_pages(request, BasePage.objects.descendant_of(toolkit, inclusive=True))
     paths = toolkit.scope_paths(need_area, key_stage)
     if paths is not None:
         scope = Q(pk__in=[])
@@ -71,7 +71,7 @@ def _pages(request, toolkit, query: str, need_area: str, key_stage: str) -> list
     else:
         # The search backend filters on plain id lists only, so narrow first, then search.
         allowed = list(pages.values_list("pk", flat=True))
-        found = list(Page.objects.filter(pk__in=allowed).specific().search(query, operator="and")[:MAX_RESULTS])
+        found = list(BasePage.objects.filter(pk__in=allowed).specific().search(query, operator="and")[:MAX_RESULTS])
     for page in found:
         page.search_excerpt = excerpt(page)
     return found

@@ -15,6 +15,7 @@ from wagtail.models import GroupPagePermission, Site
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain import vocabulary
+from send_toolkit.pages.base import search_description_values
 from send_toolkit.pages.models import (
     AccessibilityStatementPage,
     GuidanceKind,
@@ -74,7 +75,9 @@ def build_skeleton(site: Site, title: str = "SEND Graduated Approach Toolkit", s
                     {"tier": tier.value},
                     title=f"{tier.label}: {tier.description.lower()}",
                     slug=tier.slug,
-                    search_description=f"{tier.label} ({tier.description.lower()}) for {area.label}, {stage.label}.",
+                    **search_description_values(
+                        f"{tier.label} ({tier.description.lower()}) for {area.label}, {stage.label}."
+                    ),
                 )
 
     # Single sections are found by type (and kind), never by slug, so an editor may rename them freely.
@@ -93,7 +96,9 @@ def build_skeleton(site: Site, title: str = "SEND Graduated Approach Toolkit", s
         {"kind": GuidanceKind.WALKTHROUGH},
         title="Best practice walkthrough",
         slug="best-practice-walkthrough",
-        search_description="An overview of special educational needs, the graduated approach and guides for parents.",
+        **search_description_values(
+            "An overview of special educational needs, the graduated approach and guides for parents."
+        ),
     )
     _child(toolkit, InterventionDirectoryPage, report, {}, title="Intervention directory", slug="interventions")
     # Public sector sites must publish an accessibility statement: start one for the council to complete.

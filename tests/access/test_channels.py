@@ -13,7 +13,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, resolve
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from send_toolkit import urls as toolkit_urls
 from send_toolkit.access.channels import Channel, register_channel, registered_channel, registered_channels
@@ -34,7 +34,7 @@ def _page_routes() -> set[tuple[str, str]]:
     page_types = [
         model
         for model in apps.get_app_config("send_toolkit").get_models()
-        if issubclass(model, Page) and issubclass(model, RoutablePageMixin)
+        if issubclass(model, AbstractPage) and issubclass(model, RoutablePageMixin)
     ]
     return {(model.__name__, pattern.name) for model in page_types for pattern in model.get_resolver().url_patterns}
 

@@ -25,11 +25,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from send_toolkit.access.channels import Channel, registered_channels
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from send_toolkit.practitioners.resources import PractitionerResource
@@ -615,6 +616,6 @@ def test_directory_counts_count_only_what_each_viewer_may_see(client, world):
 
 
 def test_the_search_index_never_holds_a_gated_resource_body(world):
-    assert not Page.objects.live().search(RESOURCE_BODY.text.lower())
-    assert not Page.objects.live().search(GROUP_RESOURCE_BODY.text.lower())
-    assert Page.objects.live().search(SECTION_BODY.text.lower())  # the index does hold ordinary page text
+    assert not BasePage.objects.live().search(RESOURCE_BODY.text.lower())
+    assert not BasePage.objects.live().search(GROUP_RESOURCE_BODY.text.lower())
+    assert BasePage.objects.live().search(SECTION_BODY.text.lower())  # the index does hold ordinary page text

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, ToolkitPage
 
 
@@ -16,20 +17,20 @@ def restricted(db) -> GuidancePage:
     return PageViewRestriction.objects.get(page__slug="for-practitioners").page.specific
 
 
-def routed(path: str) -> Page:
+def routed(path: str) -> BasePage:
     request = RequestFactory().get(path)
     request.user = AnonymousUser()
-    page, _args, _kwargs = Page.route_for_request(request, path)
+    page, _args, _kwargs = BasePage.route_for_request(request, path)
     return page
 
 
-def wagtail_restrictions(page: Page) -> set[int]:
-    return set(Page.get_view_restrictions(page).values_list("pk", flat=True))  # Wagtail's own, not the override
+def wagtail_restrictions(page: BasePage) -> set[int]:
+    return set(BasePage.get_view_restrictions(page).values_list("pk", flat=True))  # Wagtail's own, not the override
 
 
 def test_a_routed_page_has_the_same_restrictions_as_wagtail_finds(restricted):
     below = restricted.add_child(instance=GuidancePage(title="Below the practitioner section", slug="below"))
-    for page in (restricted, below, ToolkitPage.objects.get(), Page.objects.type(GuidancePage).live().last()):
+    for page in (restricted, below, ToolkitPage.objects.get(), BasePage.objects.type(GuidancePage).live().last()):
         page = page.specific
         found = routed(page.url)
         assert found.pk == page.pk
@@ -45,7 +46,7 @@ def test_a_page_below_a_restricted_page_is_refused_to_anonymous_visitors(client,
 def test_an_alias_of_a_restricted_page_elsewhere_is_refused_too(client, restricted):
     """Wagtail checks an alias's original; the toolkit's shortcut must not skip that."""
     alias = restricted.create_alias(parent=ToolkitPage.objects.get(), update_slug="practitioner-copy")
-    assert Page.get_view_restrictions(alias).exists()
+    assert BasePage.get_view_restrictions(alias).exists()
     found = routed(alias.url)
     assert {restriction.pk for restriction in found.get_view_restrictions()} == wagtail_restrictions(alias)
     response = client.get(alias.url)

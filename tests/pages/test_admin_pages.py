@@ -4,11 +4,12 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from send_toolkit.interventions.models import Intervention
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import (
     GuidancePage,
     InterventionDirectoryPage,
@@ -43,7 +44,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         self.client.force_login(self.editor)
         self.site_root = Site.objects.get(is_default_site=True).root_page
 
-    def _create(self, parent, model, data) -> Page:
+    def _create(self, parent, model, data) -> BasePage:
         self.assertCanCreate(parent, model, nested_form_data(data))
         return model.objects.child_of(parent).get(slug=data["slug"])
 

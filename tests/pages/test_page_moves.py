@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.actions.move_page import MovePagePermissionError
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import KeyStagePage, NeedAreaPage, ToolkitPage
 
 
@@ -27,11 +27,11 @@ class MoveThroughAdminTests(WagtailPageTestCase):
         self.moving.slug = "ks2-cognition"
         self.moving.save()
 
-    def _confirm_url(self, destination: Page) -> str:
+    def _confirm_url(self, destination: BasePage) -> str:
         return reverse("wagtailadmin_pages:move_confirm", args=(self.moving.pk, destination.pk))
 
     def test_moving_into_a_parent_that_has_that_key_stage_is_refused_with_a_message(self):
-        before = list(Page.objects.order_by("path").values_list("pk", "path", "url_path"))
+        before = list(BasePage.objects.order_by("path").values_list("pk", "path", "url_path"))
 
         response = self.client.post(self._confirm_url(self.to_area), follow=True)
 
@@ -39,7 +39,7 @@ class MoveThroughAdminTests(WagtailPageTestCase):
         page_text = response.content.decode()
         assert "can’t move under “Social, Emotional and Mental Health”" in page_text
         assert "already covers Key Stage 2 there" in page_text
-        assert list(Page.objects.order_by("path").values_list("pk", "path", "url_path")) == before
+        assert list(BasePage.objects.order_by("path").values_list("pk", "path", "url_path")) == before
         assert KeyStagePage.objects.child_of(self.to_area).filter(key_stage="ks2").count() == 1
 
     def test_the_confirmation_screen_is_not_shown_for_a_clashing_parent(self):

@@ -3,10 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from send_toolkit.domain import vocabulary
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import (
     AccessibilityStatementPage,
     GuidancePage,
@@ -44,8 +44,8 @@ class AllowedTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(InterventionDirectoryPage, {ToolkitPage})
 
     def test_toolkit_can_go_under_an_ordinary_page(self):
-        self.assertCanCreateAt(Page, ToolkitPage)
-        self.assertCanNotCreateAt(Page, NeedAreaPage)
+        self.assertCanCreateAt(BasePage, ToolkitPage)
+        self.assertCanNotCreateAt(BasePage, NeedAreaPage)
         self.assertCanNotCreateAt(ToolkitPage, TierPage)
 
 

@@ -7,10 +7,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Site
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import (
     AccessibilityStatementPage,
     GuidanceKind,
@@ -39,7 +40,7 @@ def _snapshot() -> dict:
     User = get_user_model()
     return {
         "rows": {model._meta.label: model._default_manager.count() for model in apps.get_models()},
-        "tree": list(Page.objects.order_by("path").values_list("path", "title", "slug", "live")),
+        "tree": list(BasePage.objects.order_by("path").values_list("path", "title", "slug", "live")),
         "accounts": [
             (user.username, user.password, sorted(user.groups.values_list("name", flat=True)))
             for user in User.objects.order_by("username")
@@ -92,8 +93,8 @@ def test_renamed_single_sections_are_not_created_again(toolkit):
 
 
 def test_setup_builds_a_skeleton_under_another_sites_root():
-    root = Page.get_first_root_node()
-    local_offer = Page(title="Local offer", slug="local-offer")
+    root = BasePage.get_first_root_node()
+    local_offer = BasePage(title="Local offer", slug="local-offer")
     root.add_child(instance=local_offer)
     Site.objects.create(hostname="offer.example", root_page=local_offer, port=80)
 
@@ -174,7 +175,10 @@ def test_editors_may_edit_and_publish_the_toolkit(toolkit):
     granted = set(
         GroupPagePermission.objects.filter(group=editors, page=toolkit).values_list("permission__codename", flat=True)
     )
-    assert granted == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+    # Named after the site's base page model: add_page for Wagtail's Page, add_basepage for a BasePage.
+    assert granted == {
+        f"{action}_{BasePage._meta.model_name}" for action in ("add", "change", "publish", "lock", "unlock")
+    }
 
 
 def test_demo_fills_council_settings(site):

@@ -8,10 +8,11 @@ of every page below it (a detail shows its parent's title) are purged.
 from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from send_toolkit.access.channels import Change, Channel, register_channel
 from send_toolkit.contrib.api.router import api_router
+from send_toolkit.pages.base import BasePage
 
 NAMESPACE = f"{api_router.url_namespace}:pages"
 
@@ -25,7 +26,7 @@ def listing_urls(site: Site | None) -> list[str]:
         return []
 
 
-def detail_urls_below(page: Page) -> list[str]:
+def detail_urls_below(page: BasePage) -> list[str]:
     site = page.get_site()
     if site is None:
         return []

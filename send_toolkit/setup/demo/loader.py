@@ -12,6 +12,7 @@ from wagtail.models import Site
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.domain import vocabulary
+from send_toolkit.pages.base import search_description_values
 from send_toolkit.pages.models import GuidanceKind, GuidancePage, KeyStagePage, RiskSupportPage, TierPage, ToolkitPage
 from send_toolkit.setup.demo import access, content, front_end, interventions
 
@@ -192,7 +193,9 @@ def _guidance(toolkit: ToolkitPage, report) -> None:
         title="The graduated approach: a guide for parents and carers",
         slug="graduated-approach-for-parents",
         kind=GuidanceKind.APDR,
-        search_description="How schools Assess, Plan, Do and Review support for your child, and what you can expect.",
+        **search_description_values(
+            "How schools Assess, Plan, Do and Review support for your child, and what you can expect."
+        ),
         introduction=(
             "<p>The graduated approach is a four-step cycle – Assess, Plan, Do, Review – that makes sure children "
             "with special educational needs get the right support at the right time.</p>"

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
+from django.urls import NoReverseMatch, reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, ReferenceIndex, Site
 
@@ -107,6 +108,17 @@ def registered_channels() -> tuple[Channel, ...]:
 def registered_channel(name: str) -> Channel:
     """The channel called ``name``; KeyError if none is."""
     return _register[name]
+
+
+def named_urls(site: Site | None, url_names: Iterable[str]) -> list[str]:
+    """Full URLs on ``site`` of the named, parameter-free views; none when the host has not mounted them
+    (a site that does not include ``send_toolkit.urls``, or has no API)."""
+    if site is None:
+        return []
+    try:
+        return [site.root_url + reverse(name) for name in url_names]
+    except NoReverseMatch:
+        return []
 
 
 # --- What shows a snippet or document --------------------------------------------------------------------

@@ -7,17 +7,13 @@ view the toolkit serves is.
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
-from send_toolkit.access.channels import Channel, register_channel
+from send_toolkit.access.channels import Channel, named_urls, register_channel
 
 
 def stylesheet_urls(site: Site) -> list[str]:
-    try:
-        return [site.root_url + reverse("send_toolkit:reading_preferences_css")]
-    except NoReverseMatch:  # a host that does not include send_toolkit.urls
-        return []
+    return named_urls(site, ["send_toolkit:reading_preferences_css"])
 
 
 READING_PREFERENCES = Channel(

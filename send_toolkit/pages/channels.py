@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Collection, Site
 from wagtail.query import PageQuerySet
 
-from send_toolkit.access.channels import Change, Channel, documents_in, pages_referring_to, register_channel
+from send_toolkit.access.channels import Change, Channel, documents_in, named_urls, pages_referring_to, register_channel
 from send_toolkit.interventions.models import Intervention
 from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage, ToolkitPage
@@ -140,11 +140,7 @@ def _all_interventions():
 
 
 def sitemap_urls(sites: Iterable[Site]) -> list[str]:
-    try:
-        path = reverse("send_toolkit:sitemap")
-    except NoReverseMatch:  # a host that does not include send_toolkit.urls has no sitemap
-        return []
-    return [site.root_url + path for site in sites]
+    return [url for site in sites for url in named_urls(site, ["send_toolkit:sitemap"])]
 
 
 def _site_of(page: BasePage) -> list[Site]:

@@ -6,10 +6,9 @@ about them is purged; they are in the register so that every view the toolkit se
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
-from send_toolkit.access.channels import Channel, register_channel
+from send_toolkit.access.channels import Channel, named_urls, register_channel
 
 ACCOUNT_URL_NAMES = frozenset(
     f"send_toolkit:{name}"
@@ -33,10 +32,7 @@ ENTRY_POINTS = ("send_toolkit:login", "send_toolkit:register", "send_toolkit:pas
 
 
 def entry_point_urls(site: Site) -> list[str]:
-    try:
-        return [site.root_url + reverse(name) for name in ENTRY_POINTS]
-    except NoReverseMatch:  # a host that does not include send_toolkit.urls
-        return []
+    return named_urls(site, ENTRY_POINTS)
 
 
 PRACTITIONER_ACCOUNTS = Channel(

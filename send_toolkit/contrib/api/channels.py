@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
-from send_toolkit.access.channels import Change, Channel, register_channel
+from send_toolkit.access.channels import Change, Channel, named_urls, register_channel
 from send_toolkit.contrib.api.router import api_router
 from send_toolkit.pages.base import BasePage
 
@@ -18,12 +18,7 @@ NAMESPACE = f"{api_router.url_namespace}:pages"
 
 
 def listing_urls(site: Site | None) -> list[str]:
-    if site is None:
-        return []
-    try:
-        return [site.root_url + reverse(f"{NAMESPACE}:listing")]
-    except NoReverseMatch:  # the host has not mounted the API
-        return []
+    return named_urls(site, [f"{NAMESPACE}:listing"])
 
 
 def detail_urls_below(page: BasePage) -> list[str]:

@@ -37,11 +37,11 @@ class PublicInterventionSitemap(WagtailSitemap):
         ).first()
         if self.directory is None:
             return []
+        self.directory_url = self.directory.get_full_url(self.request)  # once, not once per intervention
         return list(visible_interventions(None, Intervention.objects.order_by("name")))
 
     def location(self, obj: Intervention) -> str:
-        detail = self.directory.reverse_subpage("intervention", kwargs={"slug": obj.slug})
-        return self.directory.get_full_url(self.request) + detail
+        return self.directory_url + self.directory.reverse_subpage("intervention", kwargs={"slug": obj.slug})
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         # Full URLs from Wagtail's site, as the page section gives, not the request's host; and no last

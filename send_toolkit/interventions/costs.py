@@ -18,7 +18,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, Round
 from wagtail.models import Site
 
 from send_toolkit.access.request_state import remember
-from send_toolkit.council.models import ToolkitSettings
+from send_toolkit.council.models import ToolkitSettings, settings_for_request
 from send_toolkit.domain.costing import (
     DEFAULT_NOTIONAL_SEN_BUDGET,
     DEFAULT_SCHOOL_WEEKS,
@@ -58,20 +58,21 @@ def current_bands(request: HttpRequest | None = None) -> tuple[Band, ...]:
     return tuple(Band(band.label, band.max_per_pupil) for band in cost_bands_for_request(request))
 
 
+def _rates_from(settings: ToolkitSettings | None, request: HttpRequest | None = None) -> CouncilRates:
+    if settings is None:
+        return CouncilRates(bands=current_bands(request))
+    return CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands(request))
+
+
 def rates_for_site(site: Site | None = None) -> CouncilRates:
     """The rates for one site (the default site when ``site`` is None)."""
     site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return CouncilRates(bands=current_bands())
-    settings = ToolkitSettings.for_site(site)
-    return CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands())
+    return _rates_from(ToolkitSettings.for_site(site) if site is not None else None)
 
 
 def _rates_for_request(request: HttpRequest) -> CouncilRates:
-    if Site.find_for_request(request) is None:
-        return rates_for_site()
-    settings = ToolkitSettings.for_request(request)
-    return CouncilRates(settings.school_weeks, settings.notional_sen_budget, current_bands(request))
+    settings = settings_for_request(request)  # Wagtail's per-request cache, shared with the templates
+    return rates_for_site() if settings is None else _rates_from(settings, request)
 
 
 def rates_for_request(request: HttpRequest | None) -> CouncilRates:

@@ -55,9 +55,3 @@ def note(request: HttpRequest | None, key: str, value: Any) -> None:
     """Remember ``value`` under ``key`` for the rest of the request (a flag such as "restricted content shown")."""
     if request is not None:
         request_memo(request)[key] = value
-
-
-def forget(request: HttpRequest | None, key: str) -> None:
-    """Drop what was remembered under ``key`` (after logging in or out, the viewer changes mid-request)."""
-    if request is not None:
-        request_memo(request).pop(key, None)

@@ -499,7 +499,10 @@ class KeyStagePageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMi
         return vocabulary.by_value(vocabulary.KEY_STAGES, self.key_stage)
 
     def need_area_page(self) -> NeedAreaPage | None:
-        return NeedAreaPage.objects.ancestor_of(self).last()
+        """The area of need this key stage sits in: its parent (in memory already when the page was routed to)."""
+        parent = self.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, NeedAreaPage) else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -521,10 +524,9 @@ class KeyStagePageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMi
         }
 
     def need_area_value(self) -> str | None:
-        """The broad area of need this key stage sits in (its parent's, in memory already when routed to)."""
-        parent = self.get_parent()
-        parent = parent.specific if parent is not None else None
-        return parent.need_area if isinstance(parent, NeedAreaPage) else None
+        """The broad area of need this key stage sits in."""
+        area = self.need_area_page()
+        return area.need_area if area is not None else None
 
     def tier_pages(self, request) -> list[TierPage]:
         """This key stage's tier pages the request may see, in tier order."""

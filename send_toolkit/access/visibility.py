@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import prefetch_related_objects
+from django.db.models import QuerySet, prefetch_related_objects
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
 from send_toolkit.access.request_state import note, recall, remember
@@ -150,7 +150,7 @@ def request_is_practitioner(request: HttpRequest | None) -> bool:
     return request_viewer(request).practitioner
 
 
-def visible_interventions(request: HttpRequest | None, queryset):
+def visible_interventions(request: HttpRequest | None, queryset: QuerySet) -> QuerySet:
     """Interventions this request may see: practitioner-only ones only for practitioners."""
     if not request_is_practitioner(request):
         return queryset.filter(audience=Audience.PUBLIC)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpResponse
 from django.utils.functional import cached_property
 from wagtail.search.backends import get_search_backend
@@ -84,7 +84,7 @@ def _filterset(request: HttpRequest, data: QueryDict) -> InterventionFilterSet:
     return InterventionFilterSet(data or None, Intervention.objects.none(), bands=bands, sub_needs=sub_needs)
 
 
-def matching_search(queryset, text: str):
+def matching_search(queryset: QuerySet, text: str) -> list[int] | QuerySet:
     """Ids of interventions in ``queryset`` matching the plain words of ``text``, found by Wagtail search.
 
     Up to ``MAX_INLINE_IDS`` matches the ids are fetched once, because the facet
@@ -105,7 +105,7 @@ def matching_search(queryset, text: str):
     return first if len(first) <= MAX_INLINE_IDS else ids
 
 
-def base_queryset(request: HttpRequest | None, search_text: str, rates: CouncilRates):
+def base_queryset(request: HttpRequest | None, search_text: str, rates: CouncilRates) -> QuerySet:
     """What this request may see, narrowed by the search text, with the cost per pupil annotated."""
     visible = visible_interventions(request, Intervention.objects.all())
     if search_text:

@@ -79,7 +79,9 @@ def interventions_in_bodies(pages: Iterable) -> set[int]:
     return ids
 
 
-def build_overview(request: HttpRequest | None, need_area: str | None, key_stage: str, tier_pages: list, sort: str):
+def build_overview(
+    request: HttpRequest | None, need_area: str | None, key_stage: str, tier_pages: list, sort: str
+) -> tuple[list[OverviewRow], str]:
     """Rows for the overview table, sorted by ``sort`` (one of SORT_OPTIONS; unknown values fall back)."""
     if sort not in {option.key for option in SORT_OPTIONS}:
         sort = DEFAULT_SORT

@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from send_toolkit.access.request_state import remember
@@ -218,7 +219,7 @@ class ToolkitPageMixin(models.Model):
             ancestor = ancestor.__dict__.get("_cached_parent_obj")
         return ToolkitPage.objects.ancestor_of(self).live().last()
 
-    def visible_children(self, request, model=None):
+    def visible_children(self, request, model: type[BasePage] | None = None) -> PageQuerySet:
         if model is not None:
             # One query: the toolkit's page types are concrete, so ``model`` rows need no ``.specific()``.
             return visible_pages(request, model.objects.child_of(self))

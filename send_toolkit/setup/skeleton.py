@@ -50,7 +50,9 @@ def _child(parent, model, report: SetupReport, lookup: dict, **values):
 
 
 @transaction.atomic
-def build_skeleton(site: Site, title: str = "SEND Graduated Approach Toolkit", slug: str = "send-toolkit"):
+def build_skeleton(
+    site: Site, title: str = "SEND Graduated Approach Toolkit", slug: str = "send-toolkit"
+) -> tuple[ToolkitPage, SetupReport]:
     """4 need areas × 6 key stages × 3 tiers, a risk section, guidance and a directory."""
     report = SetupReport()
     root = site.root_page.specific

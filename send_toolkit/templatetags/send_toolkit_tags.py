@@ -47,7 +47,7 @@ HOME_CRUMB_LABEL = "Home"
 
 
 @register.inclusion_tag("send_toolkit/components/breadcrumbs.html", takes_context=True)
-def toolkit_breadcrumbs(context, page):
+def toolkit_breadcrumbs(context, page) -> dict[str, object]:
     """From the site's home page (labelled "Home", whatever its title says) down to ``page``.
     Pages above the site's root, such as Wagtail's own root, never appear."""
     request = context.get("request")
@@ -68,13 +68,13 @@ def toolkit_breadcrumbs(context, page):
 
 
 @register.inclusion_tag("send_toolkit/components/safeguarding_notice.html", takes_context=True)
-def safeguarding_notice(context):
+def safeguarding_notice(context) -> dict[str, object]:
     """The notice and emergency contacts every risk page carries; editors cannot remove it."""
     return {"notice": vocabulary.SAFEGUARDING_NOTICE, "settings": _toolkit_settings(context)}
 
 
 @register.inclusion_tag("send_toolkit/components/tier_label.html")
-def tier_label(value: str):
+def tier_label(value: str) -> dict[str, vocabulary.Term]:
     return {"term": vocabulary.by_value(vocabulary.TIERS, value)}
 
 
@@ -132,7 +132,7 @@ def toolkit_brand_style(context) -> str:
 
 
 @register.simple_tag
-def reading_preference_options():
+def reading_preference_options() -> tuple[reading_preferences.Preference, ...]:
     return reading_preferences.PREFERENCES
 
 
@@ -170,7 +170,7 @@ def glossary_terms_used(context) -> list:
 
 
 @register.inclusion_tag("send_toolkit/components/sendiass_contact.html", takes_context=True)
-def sendiass_contact(context, heading_level: int = 2):
+def sendiass_contact(context, heading_level: int = 2) -> dict[str, object]:
     return {"settings": _toolkit_settings(context), "heading_level": heading_level}
 
 

@@ -406,10 +406,9 @@ class ParentViewMixin(RoutablePageMixin):
         return self.render(request, template=self.parent_view_template, context_overrides=context)
 
 
-class NeedAreaPageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
-    need_area = models.CharField(
-        max_length=40, choices=vocabulary.choices(vocabulary.NEED_AREAS), verbose_name="broad area of need"
-    )
+class FamilySectionMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
+    """What a need area and a key stage share: one per parent, an Easy Read summary and a parent view."""
+
     easy_read_summary = RichTextField(
         features=["bold", "ul", "link"],
         blank=True,
@@ -417,6 +416,15 @@ class NeedAreaPageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMi
         "parent and carer view.",
     )
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
+
+    class Meta:
+        abstract = True
+
+
+class NeedAreaPageMixin(FamilySectionMixin):
+    need_area = models.CharField(
+        max_length=40, choices=vocabulary.choices(vocabulary.NEED_AREAS), verbose_name="broad area of need"
+    )
 
     unique_among_siblings = "need_area"
     content_panels = BasePage.content_panels + [
@@ -466,17 +474,10 @@ class NeedAreaPage(NeedAreaPageMixin, BasePage):
     template = NeedAreaPageMixin.template
 
 
-class KeyStagePageMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
+class KeyStagePageMixin(FamilySectionMixin):
     key_stage = models.CharField(
         max_length=40, choices=vocabulary.choices(vocabulary.KEY_STAGES), verbose_name="phase or key stage"
     )
-    easy_read_summary = RichTextField(
-        features=["bold", "ul", "link"],
-        blank=True,
-        help_text="Optional Easy Read summary for families: short sentences, one idea each. Shown first in the "
-        "parent and carer view.",
-    )
-    body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
 
     unique_among_siblings = "key_stage"
     content_panels = BasePage.content_panels + [

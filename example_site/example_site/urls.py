@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -19,6 +21,9 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by Wagtail's view (/documents/<id>/<file name>), which checks collection
+    # privacy. Serving the whole media folder would hand out restricted documents to anyone with the path.
+    for image_folder in ("images/", "original_images/"):
+        urlpatterns += static(settings.MEDIA_URL + image_folder, document_root=Path(settings.MEDIA_ROOT) / image_folder)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -11,7 +11,7 @@ class SendToolkitConfig(AppConfig):
         # Imported here, once every model is loaded (Django's rule for AppConfig.ready).
         from send_toolkit import checks  # noqa: F401 - importing registers the system checks
         from send_toolkit.access import channels as access_channels
-        from send_toolkit.access import purging
+        from send_toolkit.access import document_files, purging
         from send_toolkit.front_end import channels as front_end_channels
         from send_toolkit.pages import channels as page_channels
         from send_toolkit.practitioners import channels as practitioner_channels
@@ -20,3 +20,4 @@ class SendToolkitConfig(AppConfig):
         for room in (page_channels, access_channels, practitioner_channels, front_end_channels):
             room.register()
         purging.connect()
+        document_files.connect()

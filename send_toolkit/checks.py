@@ -2,13 +2,21 @@
 
 Warnings when the access middleware or login limits are left out or misordered; errors when
 Wagtail is left able to protect content with a shared password (stored in plain text, and
-outside the toolkit's account rules) or to hand out document files without the privacy check.
+outside the toolkit's account rules) or to hand out document files without the privacy check, or when
+the site's own URLs serve the media documents folder straight from disk.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.contrib.staticfiles import views as staticfiles_views
 from django.core import checks
+from django.urls import Resolver404, resolve
+from django.views import static
+
+from send_toolkit.domain.document_names import unguessable_name
 
 CACHE_HEADERS = "send_toolkit.access.cache_headers.CacheHeadersMiddleware"
 SESSION_LIFETIME = "send_toolkit.practitioners.session_lifetime.SessionLifetimeMiddleware"
@@ -116,3 +124,37 @@ def check_wagtail_privacy_settings(app_configs, **kwargs) -> list[checks.CheckMe
             )
         )
     return problems
+
+
+# Django's views that hand out whatever file a path names, with no privacy check.
+FILE_SERVING_VIEWS = (static.serve, staticfiles_views.serve)
+
+
+def _media_documents_probe() -> str | None:
+    """A made-up document path under MEDIA_URL, or None when media is on another host (not Django's to serve)."""
+    media_url = urlsplit(str(getattr(settings, "MEDIA_URL", "") or ""))
+    if media_url.scheme or media_url.netloc or not media_url.path.startswith("/"):
+        return None
+    return media_url.path.rstrip("/") + "/documents/" + unguessable_name("probe.pdf")
+
+
+@checks.register(checks.Tags.security, checks.Tags.urls)
+def check_media_documents_not_served(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    probe = _media_documents_probe()
+    if probe is None:
+        return []
+    try:
+        match = resolve(probe)
+    except Resolver404:
+        return []
+    if match.func not in FILE_SERVING_VIEWS:
+        return []
+    return [
+        checks.Error(
+            f"The URL configuration serves {probe.rsplit('/', 2)[0]}/ straight from disk: anyone could download "
+            "a document from a restricted collection there, without the privacy check of Wagtail's serve view.",
+            hint="Serve only the image folders (MEDIA_URL + 'images/' and 'original_images/'), never the media "
+            "root (see docs/how-to/serve-documents-safely.md).",
+            id="send_toolkit.E005",
+        )
+    ]

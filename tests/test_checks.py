@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.checks import ERROR, CheckMessage, run_checks
 
+from tests.dev_urls import load_dev_urls, unload_dev_urls
+
 
 def _messages(prefix: str = "send_toolkit.E") -> dict[str, CheckMessage]:
     # databases=[]: the static checks only (Django 6.1 reads None as "every database", 5.2 as none).
@@ -45,3 +47,27 @@ def test_documents_must_be_served_through_the_view(settings, value):
     assert set(messages) == {"send_toolkit.E003"}
     assert repr(value) in messages["send_toolkit.E003"].msg
     assert 'WAGTAILDOCS_SERVE_METHOD = "serve_view"' in messages["send_toolkit.E003"].hint
+
+
+def test_serving_the_whole_media_folder_is_an_error(settings):
+    settings.ROOT_URLCONF = "tests.media_root_served_urls"
+    messages = _messages()
+    assert set(messages) == {"send_toolkit.E005"}
+    assert messages["send_toolkit.E005"].level == ERROR
+    assert "/media/documents/" in messages["send_toolkit.E005"].msg
+    assert "serve-documents-safely" in messages["send_toolkit.E005"].hint
+
+
+def test_the_example_sites_dev_server_urls_pass(settings):
+    settings.DEBUG = True
+    settings.ROOT_URLCONF = load_dev_urls()
+    try:
+        assert "send_toolkit.E005" not in _messages()
+    finally:
+        unload_dev_urls()
+
+
+def test_media_on_another_host_is_not_djangos_to_serve(settings):
+    settings.ROOT_URLCONF = "tests.media_root_served_urls"
+    settings.MEDIA_URL = "https://media.council.example/"
+    assert "send_toolkit.E005" not in _messages()

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from wagtail.documents.models import AbstractDocument
 from wagtail.rich_text import FeatureRegistry
 
+from send_toolkit.access.rich_text_images import AccessCheckedImageEmbedHandler
 from send_toolkit.access.rich_text_links import AccessCheckedDocumentLinkHandler, AccessCheckedPageLinkHandler
 from send_toolkit.access.visibility import (
     can_view_collection,
@@ -56,6 +57,8 @@ def enforce_toolkit_document_access(document: AbstractDocument, request: HttpReq
 
 def register_access_checked_rich_text_links(features: FeatureRegistry) -> None:
     """For the ``register_rich_text_features`` hook, at a later order than Wagtail's own so that these
-    handlers replace Wagtail's: links to pages and documents the reader may not see lose their href."""
+    handlers replace Wagtail's: links to pages and documents the reader may not see lose their href, and
+    images from collections the reader may not view are left out."""
     features.register_link_type(AccessCheckedPageLinkHandler)
     features.register_link_type(AccessCheckedDocumentLinkHandler)
+    features.register_embed_type(AccessCheckedImageEmbedHandler)

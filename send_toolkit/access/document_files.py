@@ -60,10 +60,17 @@ def move_to_unguessable_name(document: Model) -> bool:
     wanted = stored.field.generate_filename(document, unguessable_name(old_name))
     with storage.open(old_name, "rb") as source:
         new_name = storage.save(wanted, source, max_length=stored.field.max_length)
-    type(document)._base_manager.filter(pk=document.pk).update(file=new_name)
+    rows = type(document)._base_manager
+    rows.filter(pk=document.pk).update(file=new_name)
     stored.name = new_name
-    transaction.on_commit(lambda: storage.delete(old_name))
+    transaction.on_commit(lambda: _delete_unless_still_used(rows, storage, old_name))
     return True
+
+
+def _delete_unless_still_used(rows, storage, name: str) -> None:
+    # Two documents sharing one file (rows copied by hand) must not lose it when the first one moves.
+    if not rows.filter(file=name).exists():
+        storage.delete(name)
 
 
 def move_stored_file(sender, instance: Model, raw: bool = False, update_fields=None, **kwargs) -> None:

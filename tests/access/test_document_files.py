@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from send_toolkit.access.document_files import move_to_unguessable_name
 from send_toolkit.domain.document_names import is_unguessable
 from tests.restricted_documents import practitioner_only_document
 
@@ -135,3 +136,25 @@ def test_the_command_moves_existing_files_to_unguessable_names(client, django_ca
     response = client.get(f"/documents/{legacy.pk}/legacy-plan.txt")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"legacy rows"
+
+
+def test_a_long_file_name_still_fits_the_field_and_keeps_its_extension():
+    long_name = "a-very-long-title-for-a-risk-assessment-planning-template-for-key-stage-two.txt"
+    document = Document.objects.create(title="Long", file=ContentFile(b"long", name=long_name))
+    stored = _stored_name(document)
+    assert is_unguessable(stored) and len(stored) <= Document._meta.get_field("file").max_length
+    assert stored.endswith(".txt") and posixpath.basename(stored).startswith("a-very-long-title")
+
+
+def test_moving_one_of_two_documents_sharing_a_file_keeps_it_for_the_other(django_capture_on_commit_callbacks):
+    first = _legacy_document("Shared one", "documents/shared-plan.txt", b"shared")
+    second = _legacy_document("Shared two", "documents/shared-plan.txt", None)
+    with django_capture_on_commit_callbacks(execute=True):
+        move_to_unguessable_name(first)
+    assert default_storage.exists("documents/shared-plan.txt")  # the second document still uses it
+    with django_capture_on_commit_callbacks(execute=True):
+        move_to_unguessable_name(second)
+    _assert_token_path(first, "shared-plan.txt")
+    _assert_token_path(second, "shared-plan.txt")
+    assert _stored_name(first) != _stored_name(second)
+    assert not default_storage.exists("documents/shared-plan.txt")

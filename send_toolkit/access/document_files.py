@@ -94,7 +94,8 @@ class SecuredNames:
 def secure_existing_document_names(dry_run: bool = False) -> SecuredNames:
     """Move every document file stored under a guessable name; with ``dry_run`` only count them."""
     result = SecuredNames()
-    for document in get_document_model()._base_manager.order_by("pk").iterator():
+    # Read in full first: SQLite does not isolate a query being iterated from the updates made meanwhile.
+    for document in list(get_document_model()._base_manager.order_by("pk")):
         if not document.file:
             continue
         if is_unguessable(document.file.name):

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 
-.PHONY: demo test test-fast test-custom-page-model lint benchmark clean
+.PHONY: demo test test-fast test-custom-page-model test-production-settings lint benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ CUSTOM_PAGE_MODEL_TESTS := tests/pages tests/access tests/setup/test_setup_comma
 test-custom-page-model: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run --settings=$(CUSTOM_PAGE_MODEL_SETTINGS)
 	$(BIN)/pytest --ds=$(CUSTOM_PAGE_MODEL_SETTINGS) $(CUSTOM_PAGE_MODEL_TESTS) $(PYTEST_ARGS)
+
+# The leak matrix and the cache headers under the production settings (DEBUG off, manifest static files,
+# Redis for the cache and sessions: needs Redis, at TEST_REDIS_URL or redis://127.0.0.1:6379/15).
+PRODUCTION_SETTINGS := example_site.settings.test_production
+PRODUCTION_SETTINGS_TESTS := tests/access
+test-production-settings: $(STAMP)
+	$(BIN)/pytest --ds=$(PRODUCTION_SETTINGS) $(PRODUCTION_SETTINGS_TESTS) $(PYTEST_ARGS)
 
 # Speed and query figures for the intervention pages (issue 3's targets); prints PASS/FAIL, exits 1 on a FAIL.
 benchmark: $(STAMP)

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
 from send_toolkit.pages.models import ToolkitPage
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static_files():
+    """Manifest static files storage (the production settings) serves only what ``collectstatic`` wrote down:
+    collect into the settings' throwaway STATIC_ROOT first, as a deployment does."""
+    if "Manifest" in settings.STORAGES["staticfiles"]["BACKEND"]:
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
@@ -29,16 +29,33 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from send_toolkit.access.channels import Channel, registered_channels
 from send_toolkit.conf import toolkit_settings
-from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea, StaffRole
+from send_toolkit.interventions.models import (
+    Audience,
+    CostBand,
+    Intervention,
+    KeyStage,
+    NeedArea,
+    StaffRole,
+    SubNeed,
+)
 from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from send_toolkit.practitioners.resources import PractitionerResource
 
 RESTRICTING_GROUP = "Early years leads (test)"
+# Wagtail's own default groups (created by its migrations): they may use the admin, so the toolkit counts their
+# members as council staff (practitioner content), but they are not named by the toolkit's group restrictions.
+WAGTAIL_EDITORS, WAGTAIL_MODERATORS = "Editors", "Moderators"
 
-# Who may see a canary: "practitioners" (approved practitioners and editors) or "group" (RESTRICTING_GROUP only).
-PRACTITIONERS, GROUP = "practitioners", "group"
+# Who may see a canary:
+# - "practitioners": whoever the toolkit counts as a practitioner (approved practitioners, anyone who may use the
+#   Wagtail admin): "logged-in users" pages, practitioner-only interventions, practitioner resources;
+# - "members": members of the groups a restriction names (the Practitioners and Toolkit editors groups here);
+# - "group": members of RESTRICTING_GROUP only.
+# Superusers see everything; an account that is not approved (whatever its groups) sees nothing.
+PRACTITIONERS, MEMBERS, GROUP = "practitioners", "members", "group"
+EVERYTHING = frozenset({PRACTITIONERS, MEMBERS, GROUP})
 
 
 @dataclass(frozen=True)
@@ -47,23 +64,29 @@ class Canary:
     audience: str
 
 
-SECTION_TITLE = Canary("Kestrelquill", PRACTITIONERS)
-SECTION_BODY = Canary("Marrowlight", PRACTITIONERS)
-CHILD_TITLE = Canary("Thistledown", PRACTITIONERS)
-KEY_STAGE_TITLE = Canary("Quillwort", PRACTITIONERS)
+SECTION_TITLE = Canary("Kestrelquill", MEMBERS)
+SECTION_BODY = Canary("Marrowlight", MEMBERS)
+CHILD_TITLE = Canary("Thistledown", MEMBERS)
+KEY_STAGE_TITLE = Canary("Quillwort", MEMBERS)
 LOGIN_TITLE = Canary("Fennelwick", PRACTITIONERS)
 GROUP_TITLE = Canary("Larkspindle", GROUP)
 RESOURCE_BODY = Canary("Brambleglass", PRACTITIONERS)
 GROUP_RESOURCE_BODY = Canary("Cobblemint", GROUP)
 INTERVENTION = Canary("Wrenfeather", PRACTITIONERS)
-DOCUMENT_TITLE = Canary("Saltmoss", PRACTITIONERS)
-DOCUMENT_CONTENT = Canary("Gorsebright", PRACTITIONERS)
-DOCUMENT_FILE = Canary("Mosswhistle", PRACTITIONERS)
-SECTION_SLUG = Canary("Ravenmoss", PRACTITIONERS)
-CHILD_SLUG = Canary("Pipersedge", PRACTITIONERS)
+DOCUMENT_TITLE = Canary("Saltmoss", MEMBERS)
+DOCUMENT_CONTENT = Canary("Gorsebright", MEMBERS)
+DOCUMENT_FILE = Canary("Mosswhistle", MEMBERS)
+SECTION_SLUG = Canary("Ravenmoss", MEMBERS)
+CHILD_SLUG = Canary("Pipersedge", MEMBERS)
 GROUP_SLUG = Canary("Sorrelhaze", GROUP)
 LOGIN_SLUG = Canary("Tanglewick", PRACTITIONERS)
 INTERVENTION_SLUG = Canary("Nettlecombe", PRACTITIONERS)  # in its page's URL (directory links, sitemap)
+LOCAL_NOTE = Canary("Mistlewood", PRACTITIONERS)  # an intervention block's local note, on a public tier page
+SUB_NEED = Canary("Juniperdusk", PRACTITIONERS)  # a sub-need only the practitioner-only intervention has
+LINK_LABEL = Canary("Copperfinch", MEMBERS)  # a link block's label and description, to the restricted section
+LINK_DESCRIPTION = Canary("Hazelbrook", MEMBERS)
+DOWNLOAD_LABEL = Canary("Ashcombe", MEMBERS)  # a download block's own title and description, of the document
+DOWNLOAD_DESCRIPTION = Canary("Rushmere", MEMBERS)
 CANARIES = [
     SECTION_TITLE,
     SECTION_BODY,
@@ -82,6 +105,12 @@ CANARIES = [
     GROUP_SLUG,
     LOGIN_SLUG,
     INTERVENTION_SLUG,
+    LOCAL_NOTE,
+    SUB_NEED,
+    LINK_LABEL,
+    LINK_DESCRIPTION,
+    DOWNLOAD_LABEL,
+    DOWNLOAD_DESCRIPTION,
 ]
 
 
@@ -96,6 +125,7 @@ class Role:
     sends_old_session: bool = False  # its first request carries a session that the request ends
     status: str | None = None  # PractitionerProfile status, None for no profile
     groups: tuple[str, ...] = ()
+    superuser: bool = False
 
 
 ALL_PRACTITIONER_GROUPS = (toolkit_settings.PRACTITIONER_GROUP, RESTRICTING_GROUP)
@@ -103,22 +133,41 @@ ROLES = [
     Role("anonymous", frozenset(), signed_in=False),
     Role("unverified", frozenset(), signed_in=True, status=PractitionerStatus.UNVERIFIED),
     Role("awaiting approval", frozenset(), signed_in=True, status=PractitionerStatus.PENDING),
+    Role("rejected", frozenset(), signed_in=True, status=PractitionerStatus.REJECTED),
+    # Status governs every restriction: membership of the group a page names admits nobody who is not approved.
+    Role(
+        "awaiting approval, in the group",
+        frozenset(),
+        signed_in=True,
+        status=PractitionerStatus.PENDING,
+        groups=(RESTRICTING_GROUP,),
+    ),
+    Role(
+        "rejected, in the group",
+        frozenset(),
+        signed_in=True,
+        status=PractitionerStatus.REJECTED,
+        groups=(RESTRICTING_GROUP,),
+    ),
     Role(
         "approved practitioner",
-        frozenset({PRACTITIONERS, GROUP}),
+        EVERYTHING,
         signed_in=True,
         status=PractitionerStatus.APPROVED,
         groups=ALL_PRACTITIONER_GROUPS,
     ),
     Role(
         "practitioner outside the group",
-        frozenset({PRACTITIONERS}),
+        frozenset({PRACTITIONERS, MEMBERS}),
         signed_in=True,
         status=PractitionerStatus.APPROVED,
         groups=(toolkit_settings.PRACTITIONER_GROUP,),
     ),
     Role("suspended", frozenset(), signed_in=False, sends_old_session=True, status=PractitionerStatus.SUSPENDED),
-    Role("editor", frozenset({PRACTITIONERS}), signed_in=True, groups=(toolkit_settings.EDITOR_GROUP,)),
+    Role("editor", frozenset({PRACTITIONERS, MEMBERS}), signed_in=True, groups=(toolkit_settings.EDITOR_GROUP,)),
+    Role("Wagtail editor", frozenset({PRACTITIONERS}), signed_in=True, groups=(WAGTAIL_EDITORS,)),
+    Role("Wagtail moderator", frozenset({PRACTITIONERS}), signed_in=True, groups=(WAGTAIL_MODERATORS,)),
+    Role("superuser", EVERYTHING, signed_in=True, superuser=True),
 ]
 
 
@@ -126,13 +175,12 @@ def sign_in(client, role: Role) -> None:
     if role.name == "anonymous":
         return
     User = get_user_model()
-    user = User.objects.create_user(
-        username=f"{role.name.replace(' ', '-')}@school.example",
-        email=f"{role.name.replace(' ', '-')}@school.example",
-        password="not-used-here",
-    )
+    username = "".join(c if c.isalnum() else "-" for c in role.name.lower()) + "@school.example"
+    make = User.objects.create_superuser if role.superuser else User.objects.create_user
+    user = make(username=username, email=username, password="not-used-here")
     for name in role.groups:
-        user.groups.add(Group.objects.get_or_create(name=name)[0])
+        # Wagtail's Editors and Moderators come from its migrations; the restricting group from the world.
+        user.groups.add(Group.objects.get(name=name))
     if role.status is not None:
         status = PractitionerStatus.APPROVED if role.status == PractitionerStatus.SUSPENDED else role.status
         profile = PractitionerProfile.objects.create(
@@ -191,10 +239,19 @@ def _slug(canary: Canary, suffix: str) -> str:
 
 
 def _audience(restrictions, restricting_group) -> str | None:
-    if not restrictions:
-        return None
-    group_only = any(restricting_group in restriction.groups.all() for restriction in restrictions)
-    return GROUP if group_only else PRACTITIONERS
+    """Who may pass ``restrictions`` (all of them): the narrowest audience any one of them admits."""
+    audiences = set()
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            audiences.add(PRACTITIONERS)
+        elif restricting_group in restriction.groups.all():
+            audiences.add(GROUP)
+        else:
+            audiences.add(MEMBERS)
+    for audience in (GROUP, MEMBERS, PRACTITIONERS):
+        if audience in audiences:
+            return audience
+    return None
 
 
 def _page_audiences(site: Site, restricting_group) -> dict[str, str | None]:
@@ -278,6 +335,8 @@ def world(toolkit) -> World:
     intervention.save()
     intervention.need_areas.set([NeedArea.objects.get(value="semh")])
     intervention.key_stages.set([KeyStage.objects.get(value="ks2")])
+    sub_need = SubNeed.objects.create(name=f"{SUB_NEED.text} needs", need_area="semh")
+    intervention.sub_needs.set([sub_need])
 
     semh = NeedAreaPage.objects.get(need_area="semh")
     stage = KeyStagePage.objects.child_of(semh).get(key_stage="ks2")
@@ -285,8 +344,11 @@ def world(toolkit) -> World:
     tier.body.append(("gated_resource", {"resource": resource}))
     tier.body.append(("gated_resource", {"resource": group_resource}))
     tier.body.append(("toolkit_link", {"page": section, "label": "", "description": ""}))
-    tier.body.append(("intervention", {"intervention": intervention, "local_note": ""}))
+    tier.body.append(("intervention", {"intervention": intervention, "local_note": f"{LOCAL_NOTE.text} here."}))
     tier.save_revision().publish()
+    costing_tier = TierPage.objects.child_of(KeyStagePage.objects.child_of(semh).get(key_stage="ks3")).first()
+    costing_tier.body.append(("costing", {"heading": "What it costs", "interventions": [intervention]}))
+    costing_tier.save_revision().publish()
 
     download_page = GuidancePage(
         title="Public page with a restricted download",
@@ -302,6 +364,35 @@ def world(toolkit) -> World:
         f'<a linktype="page" id="{section.pk}">the section</a>, <a linktype="page" id="{group_page.pk}">the '
         f'leads\' page</a> and <a linktype="document" id="{document.pk}">the form</a>',
     )
+
+    # No search description or introduction: search results quote its body, and must quote only what it shows
+    # everyone. Its blocks' own labels name the restricted document and section.
+    quiet_page = GuidancePage(
+        title="Quiet excerpt page",
+        slug="leak-quiet-excerpt",
+        body=[
+            ("rich_text", "<p>Some public words first.</p>"),
+            (
+                "download",
+                {
+                    "document": document,
+                    "title": f"{DOWNLOAD_LABEL.text} form",
+                    "description": f"{DOWNLOAD_DESCRIPTION.text} notes",
+                },
+            ),
+            (
+                "toolkit_link",
+                {
+                    "page": section,
+                    "label": f"{LINK_LABEL.text} link",
+                    "description": f"{LINK_DESCRIPTION.text} notes",
+                },
+            ),
+            ("gated_resource", {"resource": resource}),
+        ],
+    )
+    toolkit.add_child(instance=quiet_page)
+    quiet_page.save_revision().publish()
 
     directory = InterventionDirectoryPage.objects.get()
     site = Site.objects.get(is_default_site=True)
@@ -325,6 +416,12 @@ def world(toolkit) -> World:
             "section_id": str(section.pk),
             "download_page": download_page.url,
             "links_page": links_page.url,
+            "quiet_page": quiet_page.url,
+            "costing_tier": costing_tier.url,
+            "sub_need_id": str(sub_need.pk),
+            "toolkit_id": str(toolkit.pk),
+            "evidence": intervention.evidence_strength,
+            "cost_bands": ",".join(str(pk) for pk in CostBand.objects.values_list("pk", flat=True)),
         },
     )
 
@@ -334,6 +431,8 @@ def world(toolkit) -> World:
 PUBLIC = "public"  # 200 for everyone
 RESTRICTED_PAGE = "restricted page"  # 200 if allowed; anonymous → log in; signed in but not allowed → 403
 NOT_FOUND_UNLESS_ALLOWED = "404 unless allowed"
+BAD_REQUEST_UNLESS_ALLOWED = "400 unless allowed"  # an API filter naming a page the request may not see
+NOT_FOUND = "404 for everyone"
 AS_THE_WORLD_SAYS = "as the world says"  # each URL public or gated, as World.gate says
 
 
@@ -342,9 +441,33 @@ class Probe:
     name: str
     urls: Callable[[World], list[str]]
     kind: str = PUBLIC
-    audience: str = PRACTITIONERS  # who may open a restricted probe
+    audience: str | None = None  # who may open a restricted probe; None: as the world says for its URL
     shows: tuple[Canary, ...] = ()  # canaries it shows to those allowed to see them
     anonymous_view: bool = False  # the same for everyone, whoever asks (sitemap)
+    method: str = "get"  # or "head": the status and headers of a GET, and no body
+    allowed_status: int = 200  # what those allowed get (the API's find answers with a redirect)
+
+
+def _facet_queries(w: World) -> list[str]:
+    """One query for each directory facet, choosing what the practitioner-only intervention has."""
+    queries = [
+        "need_area=semh",
+        f"sub_need={w.urls['sub_need_id']}",
+        "key_stage=ks2",
+        "tier=getting_help",
+        "delivery=small_group",
+        f"evidence={w.urls['evidence']}",
+    ]
+    queries += [f"cost_band={pk}" for pk in w.urls["cost_bands"].split(",") if pk]
+    return queries + ["&".join(queries)]
+
+
+def _paging_queries() -> list[str]:
+    return [f"sort={sort}" for sort in ("name", "cost", "-cost", "tier")] + ["page=2", "sort=-cost&page=2"]
+
+
+def _head(probe: Probe) -> Probe:
+    return replace(probe, name=f"{probe.name} (HEAD)", method="head")
 
 
 def _search(*canaries: Canary):
@@ -383,6 +506,8 @@ PROBES: dict[str, list[Probe]] = {
             shows=(GROUP_TITLE,),
         ),
         Probe("logged-in-users page", lambda w: [w.urls["login_page"]], RESTRICTED_PAGE, shows=(LOGIN_TITLE,)),
+        _head(Probe("restricted section", lambda w: [w.urls["section"]], RESTRICTED_PAGE)),
+        _head(Probe("group-restricted page", lambda w: [w.urls["group_page"]], RESTRICTED_PAGE, audience=GROUP)),
         Probe(
             "restricted key stage", lambda w: [w.urls["restricted_stage"]], RESTRICTED_PAGE, shows=(KEY_STAGE_TITLE,)
         ),
@@ -398,8 +523,15 @@ PROBES: dict[str, list[Probe]] = {
         Probe(
             "public page with gated resources and a link to a restricted page",
             lambda w: [w.urls["tier"]],
-            shows=(SECTION_TITLE, RESOURCE_BODY, GROUP_RESOURCE_BODY, INTERVENTION, DOCUMENT_TITLE),
+            shows=(SECTION_TITLE, RESOURCE_BODY, GROUP_RESOURCE_BODY, INTERVENTION, DOCUMENT_TITLE, LOCAL_NOTE),
         ),
+        Probe("public page with a costing block", lambda w: [w.urls["costing_tier"]], shows=(INTERVENTION,)),
+        Probe(
+            "public page whose blocks label a restricted download, link and resource",
+            lambda w: [w.urls["quiet_page"]],
+            shows=(DOWNLOAD_LABEL, DOWNLOAD_DESCRIPTION, LINK_LABEL, LINK_DESCRIPTION, RESOURCE_BODY),
+        ),
+        Probe("the page not found page", lambda w: [w.urls["toolkit"] + "no-such-page-here/"], NOT_FOUND),
         Probe(
             "public page with a restricted download",
             lambda w: [w.urls["download_page"]],
@@ -423,17 +555,47 @@ PROBES: dict[str, list[Probe]] = {
         Probe("key stage parent view", lambda w: [w.urls["stage"] + "parents/"]),
         EVERY_URL,
     ],
-    "site search": [Probe("searches for canaries", _search(*SEARCHABLE), shows=SEARCH_SHOWS), EVERY_URL],
+    "site search": [
+        Probe("searches for canaries", _search(*SEARCHABLE), shows=SEARCH_SHOWS),
+        # Excerpts quote only what a page shows everyone, whoever searches.
+        Probe(
+            "excerpt of a page whose blocks label restricted things",
+            lambda w: [f"{w.urls['toolkit']}search/?q=quiet+excerpt"],
+        ),
+        Probe("searches for block labels", _search(DOWNLOAD_LABEL, LINK_LABEL, LINK_DESCRIPTION, LOCAL_NOTE, SUB_NEED)),
+        EVERY_URL,
+    ],
     "intervention directory": [
         Probe("listing", lambda w: [w.urls["directory"] + "?q=programme"], shows=(INTERVENTION, INTERVENTION_SLUG)),
         Probe("directory search", lambda w: [w.urls["directory"] + "?q=wrenfeather"], shows=(INTERVENTION,)),
+        Probe("facet options", lambda w: [w.urls["directory"]], shows=(SUB_NEED,)),
+        Probe("every facet", lambda w: [w.urls["directory"] + "?" + query for query in _facet_queries(w)]),
+        Probe(
+            "every facet with a search",
+            lambda w: [w.urls["directory"] + "?q=wrenfeather&" + query for query in _facet_queries(w)],
+            shows=(INTERVENTION, SUB_NEED),
+        ),
+        Probe("paging and sort", lambda w: [w.urls["directory"] + "?" + query for query in _paging_queries()]),
         EVERY_URL,
     ],
     "intervention CSV export": [
         Probe("export", lambda w: [w.urls["directory"] + "export/"], shows=(INTERVENTION,)),
+        Probe(
+            "filtered export",
+            lambda w: [w.urls["directory"] + "export/?" + query for query in _facet_queries(w) + _paging_queries()],
+            shows=(INTERVENTION,),
+        ),
+        Probe("searched export", lambda w: [w.urls["directory"] + "export/?q=wrenfeather"], shows=(INTERVENTION,)),
         EVERY_URL,
     ],
     "intervention detail": [
+        _head(
+            Probe(
+                "practitioner-only intervention",
+                lambda w: [w.urls["directory"] + _slug(INTERVENTION_SLUG, "programme") + "/"],
+                NOT_FOUND_UNLESS_ALLOWED,
+            )
+        ),
         Probe(
             "practitioner-only intervention",
             lambda w: [w.urls["directory"] + _slug(INTERVENTION_SLUG, "programme") + "/"],
@@ -457,12 +619,37 @@ PROBES: dict[str, list[Probe]] = {
             "detail",
             lambda w: [f"/api/v2/pages/{w.urls['section_id']}/"],
             NOT_FOUND_UNLESS_ALLOWED,
+            audience=MEMBERS,
             shows=(SECTION_TITLE,),
+        ),
+        _head(Probe("detail", lambda w: [f"/api/v2/pages/{w.urls['section_id']}/"], NOT_FOUND_UNLESS_ALLOWED, MEMBERS)),
+        Probe(
+            "find",
+            lambda w: [f"/api/v2/pages/find/?html_path={quote(w.urls['section'])}"],
+            NOT_FOUND_UNLESS_ALLOWED,
+            audience=MEMBERS,
+            allowed_status=302,
+        ),
+        Probe(
+            "child_of and descendant_of a restricted page",
+            lambda w: [
+                f"/api/v2/pages/?child_of={w.urls['section_id']}&fields=title",
+                f"/api/v2/pages/?descendant_of={w.urls['section_id']}&fields=title",
+            ],
+            BAD_REQUEST_UNLESS_ALLOWED,
+            audience=MEMBERS,
+            shows=(CHILD_TITLE,),
+        ),
+        Probe(
+            "descendant_of the toolkit",
+            lambda w: [f"/api/v2/pages/?descendant_of={w.urls['toolkit_id']}&fields=title&order=-id&limit=20"],
+            shows=(SECTION_TITLE, CHILD_TITLE, LOGIN_TITLE, GROUP_TITLE),
         ),
         EVERY_URL,
     ],
     "documents": [
         Probe("restricted document", lambda w: [w.urls["document"]], RESTRICTED_PAGE, shows=(DOCUMENT_CONTENT,)),
+        _head(Probe("restricted document", lambda w: [w.urls["document"]], RESTRICTED_PAGE)),
         EVERY_URL,
     ],
     # Its entry points behave as they should for a signed-in person (log in again, say), not as a public page.
@@ -502,15 +689,28 @@ def gate_of(check: Check, world: World, url: str) -> Gate | None:
     """Who may open ``url`` in this check, or None when it is not a restricted thing."""
     if check.probe.kind == AS_THE_WORLD_SAYS:
         return world.gate(urlsplit(url).path)
-    return None if check.probe.kind == PUBLIC else Gate(check.probe.audience, check.probe.kind)
+    if check.probe.kind in (PUBLIC, NOT_FOUND):
+        return None
+    audience = check.probe.audience or world.gate(urlsplit(url).path).audience
+    return Gate(audience, check.probe.kind)
+
+
+def refused(check: Check, role: Role, world: World, url: str) -> bool:
+    """Whether ``role`` is refused ``url`` in this check (it names something restricted the role may not see)."""
+    gate = gate_of(check, world, url)
+    return gate is not None and gate.audience not in role.sees
 
 
 def expected_status(check: Check, role: Role, world: World, url: str) -> int:
+    if check.probe.kind == NOT_FOUND:
+        return 404
+    if not refused(check, role, world, url):
+        return check.probe.allowed_status
     gate = gate_of(check, world, url)
-    if gate is None or gate.audience in role.sees:
-        return 200
     if gate.refusal == NOT_FOUND_UNLESS_ALLOWED:
         return 404
+    if gate.refusal == BAD_REQUEST_UNLESS_ALLOWED:
+        return 400
     return 403 if role.signed_in else 302
 
 
@@ -555,14 +755,14 @@ def test_restricted_content_reaches_only_those_allowed(client, world, role: Role
     assert urls, f"{check.name} lists no URL on the site"
     bodies = []
     for index, url in enumerate(urls):
-        response = client.get(url)
+        response = getattr(client, check.probe.method)(url)
         status = expected_status(check, role, world, url)
         if check.probe is EVERY_URL and status == 200 and response.status_code in (301, 302):
             # A sub-route that forwards to a page of its own (accessibility-statement/ to the statement).
             assert urlsplit(response["Location"]).path in world.pages, response["Location"]
         else:
             assert response.status_code == status, f"{url}: {response.status_code}, expected {status}"
-        if status == 302:
+        if status == 302 and refused(check, role, world, url):
             assert response["Location"].startswith("/accounts/login/?next="), response["Location"]
         body = _content(response) + "\n" + response.get("Location", "")
         checked = _without_echoes(body, url)
@@ -575,7 +775,8 @@ def test_restricted_content_reaches_only_those_allowed(client, world, role: Role
         bodies.append(body)
         _forget_deleted_cookies(client, response)
     everything = "\n".join(bodies)
-    opened = check.probe is not EVERY_URL and expected_status(check, role, world, urls[0]) == 200
+    opened = check.probe is not EVERY_URL and check.probe.method == "get"
+    opened = opened and not refused(check, role, world, urls[0]) and check.probe.kind != NOT_FOUND
     for canary in check.probe.shows:
         if canary.audience in sees and opened:
             assert _leaked(canary, everything), f"{role.name} should see {canary.text} in {check.name}"

@@ -15,16 +15,21 @@ that need this world (a restricted section, a search for a canary...); adding a 
 from __future__ import annotations
 
 import html
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
+import PIL.Image
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from send_toolkit.access.channels import Channel, registered_channels
@@ -42,6 +47,7 @@ from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from send_toolkit.practitioners.resources import PractitionerResource
+from tests.dev_urls import load_dev_urls
 
 RESTRICTING_GROUP = "Early years leads (test)"
 # Wagtail's own default groups (created by its migrations): they may use the admin, so the toolkit counts their
@@ -87,6 +93,8 @@ LINK_LABEL = Canary("Copperfinch", MEMBERS)  # a link block's label and descript
 LINK_DESCRIPTION = Canary("Hazelbrook", MEMBERS)
 DOWNLOAD_LABEL = Canary("Ashcombe", MEMBERS)  # a download block's own title and description, of the document
 DOWNLOAD_DESCRIPTION = Canary("Rushmere", MEMBERS)
+IMAGE_ALT = Canary("Elderwhin", MEMBERS)  # an image in the restricted collection, embedded in a public description
+IMAGE_FILE = Canary("Sloeberry", MEMBERS)
 CANARIES = [
     SECTION_TITLE,
     SECTION_BODY,
@@ -111,6 +119,8 @@ CANARIES = [
     LINK_DESCRIPTION,
     DOWNLOAD_LABEL,
     DOWNLOAD_DESCRIPTION,
+    IMAGE_ALT,
+    IMAGE_FILE,
 ]
 
 
@@ -394,6 +404,27 @@ def world(toolkit) -> World:
     toolkit.add_child(instance=quiet_page)
     quiet_page.save_revision().publish()
 
+    # Wagtail serves images to anyone; a public description must not show one from a restricted collection.
+    picture = io.BytesIO()
+    PIL.Image.new("RGB", (40, 30), "white").save(picture, "PNG")
+    image = get_image_model().objects.create(
+        title="Leak test picture", collection=collection, file=ImageFile(picture, name=f"{IMAGE_FILE.text.lower()}.png")
+    )
+    pictured = Intervention(
+        name="Pictured public programme",
+        slug="leak-pictured-programme",
+        summary="Everyone may read this.",
+        description=f'<p>See:</p><embed embedtype="image" id="{image.pk}" format="fullwidth" alt="{IMAGE_ALT.text}"/>',
+        tier="getting_help",
+        delivery="small_group",
+        group_size=3,
+        staff_role=StaffRole.objects.get(name="Teaching assistant"),
+        resource_cost=Decimal("5.00"),
+    )
+    pictured.save()
+    pictured.need_areas.set([NeedArea.objects.get(value="semh")])
+    pictured.key_stages.set([KeyStage.objects.get(value="ks2")])
+
     directory = InterventionDirectoryPage.objects.get()
     site = Site.objects.get(is_default_site=True)
     return World(
@@ -417,6 +448,8 @@ def world(toolkit) -> World:
             "download_page": download_page.url,
             "links_page": links_page.url,
             "quiet_page": quiet_page.url,
+            "document_file": django_settings.MEDIA_URL + document.file.name,
+            "pictured": directory.url + directory.reverse_subpage("intervention", kwargs={"slug": pictured.slug}),
             "costing_tier": costing_tier.url,
             "sub_need_id": str(sub_need.pk),
             "toolkit_id": str(toolkit.pk),
@@ -446,6 +479,7 @@ class Probe:
     anonymous_view: bool = False  # the same for everyone, whoever asks (sitemap)
     method: str = "get"  # or "head": the status and headers of a GET, and no body
     allowed_status: int = 200  # what those allowed get (the API's find answers with a redirect)
+    dev: bool = False  # through the example site's URLs as the dev server has them (DEBUG on)
 
 
 def _facet_queries(w: World) -> list[str]:
@@ -602,6 +636,11 @@ PROBES: dict[str, list[Probe]] = {
             NOT_FOUND_UNLESS_ALLOWED,
             shows=(INTERVENTION,),
         ),
+        Probe(
+            "public intervention showing an image from a restricted collection",
+            lambda w: [w.urls["pictured"]],
+            shows=(IMAGE_ALT, IMAGE_FILE),
+        ),
         EVERY_URL,
     ],
     "sitemap": [Probe("sitemap.xml", lambda w: ["/sitemap.xml"], anonymous_view=True)],
@@ -650,6 +689,10 @@ PROBES: dict[str, list[Probe]] = {
     "documents": [
         Probe("restricted document", lambda w: [w.urls["document"]], RESTRICTED_PAGE, shows=(DOCUMENT_CONTENT,)),
         _head(Probe("restricted document", lambda w: [w.urls["document"]], RESTRICTED_PAGE)),
+        # Straight from the media folder: never, for anyone, on the dev server (DEBUG on) or otherwise.
+        Probe("its file in the media folder", lambda w: [w.urls["document_file"]], NOT_FOUND),
+        Probe("its file in the media folder, dev server", lambda w: [w.urls["document_file"]], NOT_FOUND, dev=True),
+        _head(Probe("its file in the media folder", lambda w: [w.urls["document_file"]], NOT_FOUND, dev=True)),
         EVERY_URL,
     ],
     # Its entry points behave as they should for a signed-in person (log in again, say), not as a public page.
@@ -721,7 +764,8 @@ ECHOED_PARAMETERS = ("q", "search", "next")
 
 def _without_echoes(text: str, url: str) -> str:
     parts = urlsplit(url)
-    echoes = [parts.path] if len(parts.path) > 1 else []
+    # The path, also as Django's technical 404 page (DEBUG on) quotes it: without its leading slash.
+    echoes = [parts.path, parts.path.lstrip("/")] if len(parts.path) > 1 else []
     echoes += [value for name, value in parse_qsl(parts.query) if name in ECHOED_PARAMETERS and value]
     for echo in sorted(echoes, key=len, reverse=True):
         for form in {echo, quote(echo), quote(echo, safe=""), quote_plus(echo), html.escape(echo)}:
@@ -748,7 +792,10 @@ def _leaked(canary: Canary, text: str) -> bool:
 
 @pytest.mark.parametrize("check", CHECKS, ids=[check.name for check in CHECKS])
 @pytest.mark.parametrize("role", ROLES, ids=[r.name for r in ROLES])
-def test_restricted_content_reaches_only_those_allowed(client, world, role: Role, check: Check):
+def test_restricted_content_reaches_only_those_allowed(client, world, role: Role, check: Check, settings):
+    if check.probe.dev:
+        settings.DEBUG = True
+        settings.ROOT_URLCONF = load_dev_urls()
     sign_in(client, role)
     sees = frozenset() if check.probe.anonymous_view else role.sees
     urls = check.urls(world)

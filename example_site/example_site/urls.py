@@ -22,3 +22,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The toolkit's error pages: 404 in the council's layout; 500, or 503 when the database is down.
+handler404 = "send_toolkit.operations.error_pages.page_not_found"
+handler500 = "send_toolkit.operations.error_pages.server_error"

@@ -2,8 +2,8 @@
 
 Run in a subprocess by the fault tests (``run``), so that each one gets its own settings and services: the
 site is served by Django's own development server (``WSGIServer``, whose request log is ``django.server``) on
-a free port, and each path is fetched with urllib. stdout is a JSON list of {status, headers, body}; stderr
-is whatever the site logged.
+a free port, and each path is fetched with urllib (redirects are reported, not followed). stdout is a JSON
+list of {status, headers, body}; stderr is whatever the site logged.
 """
 
 from __future__ import annotations
@@ -69,12 +69,20 @@ def run(paths: list[str], database_url: str, cookie: str = "", **environment: st
     return Probe([Reply(**reply) for reply in json.loads(done.stdout)], done.stderr)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # report the redirect itself
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def _fetch(base: str, path: str) -> dict:
     request = urllib.request.Request(base + path)
     if os.environ.get("PROBE_COOKIE"):
         request.add_header("Cookie", os.environ["PROBE_COOKIE"])
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with _OPENER.open(request, timeout=30) as response:
             return {"status": response.status, "headers": dict(response.headers), "body": response.read().decode()}
     except urllib.error.HTTPError as error:
         return {"status": error.code, "headers": dict(error.headers), "body": error.read().decode()}

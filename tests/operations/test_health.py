@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.operations import http_probe
 from tests.operations.http_probe import closed_port
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
@@ -61,3 +62,12 @@ def test_a_reachable_redis_is_ok(client, backend):
 @pytest.mark.django_db
 def test_the_health_endpoint_answers_only_reads(client):
     assert client.post("/send-toolkit/health/").status_code == 405
+
+
+def test_load_balancers_may_check_health_over_plain_http(tmp_path):
+    # Production settings redirect every other plain-HTTP request to HTTPS.
+    database = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    paths = ["/send-toolkit/health/", "/send-toolkit/"]
+    health, page = http_probe.run(paths, database, DJANGO_SECURE_SSL_REDIRECT="true").replies
+    assert health.status == 200
+    assert page.status == 301 and page.headers["Location"].startswith("https://")

@@ -14,6 +14,7 @@ every attempt is refused (``login_unavailable``) until it is back, rather than l
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
@@ -35,7 +36,7 @@ class LimitsUnavailable(Exception):
     """The cache that counts attempts can't be reached, so the attempt must be refused."""
 
 
-def count_attempt(request: HttpRequest, group: str, key, rate: str, method=is_ratelimited.ALL) -> bool:
+def count_attempt(request: HttpRequest, group: str, key: str | Callable, rate: str, method=is_ratelimited.ALL) -> bool:
     """Count one attempt by ``key`` in ``group``; True once it is over ``rate``. LimitsUnavailable when the
     count can't be kept (the cache is down): the caller refuses, never admits."""
     try:

@@ -41,6 +41,7 @@ TOO_MANY_ATTEMPTS = "Too many attempts from here. Please wait a few minutes and 
 SIGN_IN_UNAVAILABLE = _("Signing in is unavailable just now. Please try again shortly.")
 REGISTRATION_UNAVAILABLE = _("Registering is unavailable just now. Please try again shortly.")
 PASSWORD_RESET_UNAVAILABLE = _("Resetting passwords is unavailable just now. Please try again shortly.")
+RESEND_UNAVAILABLE = _("We could not send a new verification link just now. Please try again shortly.")
 
 
 def _safe_next(request: HttpRequest, value: str | None) -> str:
@@ -163,7 +164,8 @@ def account(request: HttpRequest) -> HttpResponse:
         try:
             limited = _limited(request, "send_toolkit.resend", toolkit_settings.REGISTRATION_RATE, ["user"])
         except LimitsUnavailable:
-            limited = True  # nothing sent uncounted
+            messages.error(request, RESEND_UNAVAILABLE)  # nothing sent uncounted
+            return redirect("send_toolkit:account")
         if not limited:
             send_verification_email(request, request.user)
         messages.info(request, "We have sent a new verification link to your email address.")

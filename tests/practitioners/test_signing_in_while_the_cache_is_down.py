@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import override_settings
 
+from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from tests.operations import redis_outage
 
 SENCO = {"username": "senco", "password": "northmoor-senco"}  # the demo's approved practitioner
@@ -85,6 +86,21 @@ def test_password_resets_are_refused_plainly_while_redis_is_down(client):
         response = client.post("/accounts/password/reset/", {"email": "senco@northmoor.example"})
     assert response.status_code == 503
     assert "Resetting passwords is unavailable just now" in response.text
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_no_verification_link_is_sent_uncounted_while_redis_is_down(client, django_user_model):
+    user = django_user_model.objects.create_user("pat@hillside.example", "pat@hillside.example", "a-passphrase")
+    PractitionerProfile.objects.create(
+        user=user, organisation="Hillside Primary", role="teacher", status=PractitionerStatus.UNVERIFIED
+    )
+    client.force_login(user)  # a database session: only the attempt counts are in the Redis that is down
+    settings = {**redis_outage.down(), "SESSION_ENGINE": "django.contrib.sessions.backends.db"}
+    with override_settings(**settings):
+        response = client.post("/accounts/", follow=True)
+    assert "We could not send a new verification link just now" in response.text
+    assert "We have sent a new verification link" not in response.text
     assert mail.outbox == []
 
 

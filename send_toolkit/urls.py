@@ -1,4 +1,4 @@
-"""Front-end URLs the toolkit adds to a site (accounts and the like).
+"""Front-end URLs the toolkit adds to a site (accounts, the health endpoint and the like).
 
 Include them before Wagtail's own page URLs:
 
@@ -8,6 +8,7 @@ Include them before Wagtail's own page URLs:
 from django.urls import path
 
 from send_toolkit.front_end.reading_preferences import reading_preferences_css, save_reading_preferences
+from send_toolkit.operations.health import health
 from send_toolkit.pages.sitemap import toolkit_sitemap
 from send_toolkit.practitioners import views as accounts
 
@@ -35,4 +36,6 @@ urlpatterns: list = [
     path("accounts/password/change/done/", accounts.password_change_done_view, name="password_change_done"),
     # A sitemap of what anonymous visitors may see.
     path("sitemap.xml", toolkit_sitemap, name="sitemap"),
+    # Database and cache reachability, for load balancers and monitors (no details, no login).
+    path("send-toolkit/health/", health, name="health"),
 ]

@@ -27,3 +27,7 @@ if settings.DEBUG:
         urlpatterns += static(settings.MEDIA_URL + image_folder, document_root=Path(settings.MEDIA_ROOT) / image_folder)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The toolkit's error pages: 404 in the council's layout; 500, or 503 when the database is down.
+handler404 = "send_toolkit.operations.error_pages.page_not_found"
+handler500 = "send_toolkit.operations.error_pages.server_error"

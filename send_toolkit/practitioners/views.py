@@ -2,7 +2,8 @@
 
 Django's own auth views do the security-sensitive work; these add the toolkit's templates,
 rate limits (django-ratelimit) and registration. Messages never say whether an address
-already has an account.
+already has an account. While the cache holding sessions and attempt counts is down, logging in,
+registering and password resets are refused with a 503 and a plain message, never let through uncounted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AnonymousUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -21,19 +23,25 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django_ratelimit.core import is_ratelimited
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.front_end.layout import ToolkitLayoutMixin, render
+from send_toolkit.operations.outages import CACHE_UNAVAILABLE
 from send_toolkit.practitioners import email_verification
 from send_toolkit.practitioners.forms import LoginForm, RegistrationForm
-from send_toolkit.practitioners.login_limits import login_paused
+from send_toolkit.practitioners.login_limits import LimitsUnavailable, count_attempt, login_paused, login_unavailable
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 
 TEMPLATE_DIR = "send_toolkit/accounts"
 TOO_MANY_ATTEMPTS = "Too many attempts from here. Please wait a few minutes and try again."
+# While the cache holding sessions and attempt counts can't be reached (503).
+SIGN_IN_UNAVAILABLE = _("Signing in is unavailable just now. Please try again shortly.")
+REGISTRATION_UNAVAILABLE = _("Registering is unavailable just now. Please try again shortly.")
+PASSWORD_RESET_UNAVAILABLE = _("Resetting passwords is unavailable just now. Please try again shortly.")
+RESEND_UNAVAILABLE = _("We could not send a new verification link just now. Please try again shortly.")
 
 
 def _safe_next(request: HttpRequest, value: str | None) -> str:
@@ -47,10 +55,13 @@ def _base_url(request: HttpRequest) -> str:
 
 
 def _limited(request: HttpRequest, group: str, rate: str, keys: list[str]) -> bool:
-    """Count this POST against each key; True once any of them is over the rate."""
+    """Count this POST against each key; True once any of them is over the rate.
+
+    LimitsUnavailable when the count can't be kept: the caller refuses.
+    """
     limited = False
     for key in keys:
-        limited |= is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+        limited |= count_attempt(request, group, key, rate, method="POST")
     return limited
 
 
@@ -63,7 +74,12 @@ def register(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
-        if _limited(request, "send_toolkit.register", toolkit_settings.REGISTRATION_RATE, ["ip"]):
+        try:
+            limited = _limited(request, "send_toolkit.register", toolkit_settings.REGISTRATION_RATE, ["ip"])
+        except LimitsUnavailable:
+            form.add_error(None, REGISTRATION_UNAVAILABLE)
+            return render(request, f"{TEMPLATE_DIR}/register.html", {"form": form, "next": next_url}, status=503)
+        if limited:
             form.add_error(None, TOO_MANY_ATTEMPTS)
             return render(request, f"{TEMPLATE_DIR}/register.html", {"form": form, "next": next_url}, status=429)
         if form.is_valid():
@@ -145,7 +161,12 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 def account(request: HttpRequest) -> HttpResponse:
     profile = PractitionerProfile.objects.filter(user=request.user).first()
     if request.method == "POST" and profile and profile.status == PractitionerStatus.UNVERIFIED:
-        if not _limited(request, "send_toolkit.resend", toolkit_settings.REGISTRATION_RATE, ["user"]):
+        try:
+            limited = _limited(request, "send_toolkit.resend", toolkit_settings.REGISTRATION_RATE, ["user"])
+        except LimitsUnavailable:
+            messages.error(request, RESEND_UNAVAILABLE)  # nothing sent uncounted
+            return redirect("send_toolkit:account")
+        if not limited:
             send_verification_email(request, request.user)
         messages.info(request, "We have sent a new verification link to your email address.")
         return redirect("send_toolkit:account")
@@ -162,11 +183,26 @@ class LoginView(ToolkitLayoutMixin, auth_views.LoginView):
     authentication_form = LoginForm
 
     def form_invalid(self, form):
+        if login_unavailable(self.request):
+            return self._refused(form, SIGN_IN_UNAVAILABLE, status=503)
         if login_paused(self.request):
-            form = self.get_form_class()(request=self.request, initial={"username": form.data.get("username", "")})
-            context = self.get_context_data(form=form, rate_limited=TOO_MANY_ATTEMPTS)
-            return self.render_to_response(context, status=429)
+            return self._refused(form, TOO_MANY_ATTEMPTS, status=429)
         return super().form_invalid(form)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except CACHE_UNAVAILABLE:
+            # The password was right but the session can't be stored: not signed in, and nothing half-saved
+            # (a fresh, empty session is never written back).
+            self.request.session = type(self.request.session)()
+            self.request.user = AnonymousUser()
+            return self._refused(form, SIGN_IN_UNAVAILABLE, status=503)
+
+    def _refused(self, form, message, status: int):
+        form = self.get_form_class()(request=self.request, initial={"username": form.data.get("username", "")})
+        context = self.get_context_data(form=form, rate_limited=message)
+        return self.render_to_response(context, status=status)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -188,7 +224,13 @@ class PasswordResetView(ToolkitLayoutMixin, auth_views.PasswordResetView):
     success_url = reverse_lazy("send_toolkit:password_reset_done")
 
     def post(self, request, *args, **kwargs):
-        if _limited(request, "send_toolkit.password_reset", toolkit_settings.REGISTRATION_RATE, ["ip"]):
+        try:
+            limited = _limited(request, "send_toolkit.password_reset", toolkit_settings.REGISTRATION_RATE, ["ip"])
+        except LimitsUnavailable:
+            form = self.get_form()
+            form.add_error(None, PASSWORD_RESET_UNAVAILABLE)
+            return self.render_to_response(self.get_context_data(form=form), status=503)
+        if limited:
             # Say the same as a successful request: nothing to learn from the reply.
             return redirect(self.success_url)
         return super().post(request, *args, **kwargs)

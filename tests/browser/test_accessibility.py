@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.template.loader import render_to_string
 
 from .conftest import (
     axe_violations,
@@ -48,6 +49,25 @@ def test_page_type_has_no_wcag_violations(page, base_url, paths, axe_source, nam
 def test_page_with_reading_options_open_has_no_wcag_violations(page, base_url, paths, axe_source):
     page.goto(base_url + paths["key-stage"])
     page.locator("summary", has_text="Reading options").click()
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
+def test_the_404_page_has_no_wcag_violations(page, base_url, axe_source):
+    response = page.goto(base_url + "/send-toolkit/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    save_screenshot(page, "not-found")
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_server_error_pages_have_no_wcag_violations(page, axe_source, template):
+    # They stand alone (no request, no database), so they are opened as Django renders them for a failure.
+    page.set_content(render_to_string(template))
+    assert page.locator("h1").inner_text().startswith("Sorry")
+    save_screenshot(page, template.removesuffix(".html"))
     violations = axe_violations(page, axe_source)
     assert violations == [], describe(violations)
 

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view that can't reach the database answers with the friendly 503 page, not a 500.
+    "send_toolkit.operations.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"

@@ -1,7 +1,7 @@
 """Production settings: every secret and host comes from the environment.
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Optional: REDIS_URL (cache and sessions), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_URL-style settings.
+Optional: REDIS_URL (cache, sessions and login limits), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_URL-style settings.
 """
 
 import os
@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = [
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
+# Load balancers often check health over plain HTTP, behind the TLS they end themselves.
+SECURE_REDIRECT_EXEMPT = [r"^send-toolkit/health/$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -47,13 +49,25 @@ STORAGES = {
 }
 
 if os.environ.get("REDIS_URL"):
+    # Fail fast when Redis is down, rather than hold every request for the client's default wait.
+    _REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
     CACHES = {
+        # Wagtail's and the pages' caches: while Redis is down a read misses and pages come from the database.
         "default": {
+            "BACKEND": "send_toolkit.operations.resilient_cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": _REDIS_OPTIONS,
+        },
+        # Sessions and login limits fail closed: while Redis is down, signing in is refused with a clear message.
+        "accounts": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+            "OPTIONS": _REDIS_OPTIONS,
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "accounts"
+    RATELIMIT_USE_CACHE = "accounts"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -62,3 +76,31 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "send-toolkit@localhost")
+
+# Tracebacks and request logs go to stderr, with the request's method and path but never its query
+# string: search and directory queries can hold a child's details (docs/how-to/run-the-toolkit-in-production.md).
+# Defining the "django" logger replaces Django's default handlers, mail_admins among them (an email that
+# would carry the query string and more).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"without_query_strings": {"()": "send_toolkit.operations.log_filters.WithoutQueryStrings"}},
+    "formatters": {
+        "request": {"format": "%(asctime)s %(levelname)s %(name)s %(request_method)s %(request_path)s %(message)s"}
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["without_query_strings"],
+            "formatter": "request",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # Django's own configuration gives the development server's request log a handler of its own.
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "send_toolkit": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import socket
 
-import pytest
-
 WORKING_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
@@ -26,9 +24,3 @@ def take_mail_server_down(settings) -> None:
 
 def bring_mail_server_back(settings) -> None:
     settings.EMAIL_BACKEND = WORKING_BACKEND
-
-
-@pytest.fixture
-def mail_server_down(settings):
-    take_mail_server_down(settings)
-    return settings

@@ -19,11 +19,18 @@ from django.utils import timezone
 from send_toolkit.mail.models import MailKind, OutboxMessage
 from send_toolkit.mail.tasks import deliver_kept_message
 from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile, PractitionerStatus
-from tests.mail_servers import bring_mail_server_back, mail_server_down, take_mail_server_down  # noqa: F401
+from tests.mail_servers import bring_mail_server_back, take_mail_server_down
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-enough-Passphrase-42"
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    take_mail_server_down(settings)
+
+
 DELAYED = "We couldn't send your email yet"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 
 from send_toolkit.conf import toolkit_settings
@@ -55,8 +54,8 @@ def retry_now(message: OutboxMessage) -> delivery.Outcome:
     return outcome
 
 
-def retry_due(include_given_up: bool = False) -> Counter[delivery.Outcome]:
-    """Try every message that is due (and, with ``include_given_up``, those with no try scheduled).
+def retry_due(everything: bool = False) -> Counter[delivery.Outcome]:
+    """Try every message that is due; with ``everything``, every message whose link still works, due or not.
 
     Messages whose link has expired have their bodies cleared first, and undelivered messages older than
     ``SEND_TOOLKIT_MAIL_KEEP_UNDELIVERED`` are deleted.
@@ -68,10 +67,10 @@ def retry_due(include_given_up: bool = False) -> Counter[delivery.Outcome]:
     OutboxMessage.objects.filter(expires_at__lte=now).exclude(body="", next_attempt_at=None).update(
         body="", next_attempt_at=None
     )
-    waiting = Q(next_attempt_at__lte=now)
-    if include_given_up:
-        waiting |= Q(next_attempt_at=None, expires_at=None) | Q(next_attempt_at=None, expires_at__gt=now)
+    waiting = OutboxMessage.objects.exclude(expires_at__lte=now)
+    if not everything:
+        waiting = waiting.filter(next_attempt_at__lte=now)
     outcomes: Counter[delivery.Outcome] = Counter()
-    for message in OutboxMessage.objects.filter(waiting):
+    for message in waiting:
         outcomes[retry_now(message)] += 1
     return outcomes

@@ -16,11 +16,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all",
             action="store_true",
-            help="Also try messages that have used up their automatic tries (SEND_TOOLKIT_MAIL_MAX_ATTEMPTS).",
+            help="Try every undelivered message now, not only those due: those waiting for their next try and "
+            "those that have used up their automatic tries (SEND_TOOLKIT_MAIL_MAX_ATTEMPTS).",
         )
 
     def handle(self, *args, **options):
-        outcomes = retry_due(include_given_up=options["all"])
+        outcomes = retry_due(everything=options["all"])
         waiting = OutboxMessage.objects.count()
         self.stdout.write(
             f"Sent {outcomes[Outcome.DELIVERED]}, still failing {outcomes[Outcome.FAILED]}, "

@@ -73,6 +73,16 @@ def expire(message: OutboxMessage) -> None:
     message.save(update_fields=["body", "next_attempt_at"])
 
 
+def tidy(now: datetime) -> None:
+    """Clear the bodies of messages whose link has expired, and delete those past the keeping period."""
+    OutboxMessage.objects.filter(
+        created_at__lt=now - timedelta(seconds=toolkit_settings.MAIL_KEEP_UNDELIVERED)
+    ).delete()
+    OutboxMessage.objects.filter(expires_at__lte=now).exclude(body="", next_attempt_at=None).update(
+        body="", next_attempt_at=None
+    )
+
+
 def attempt(message: OutboxMessage) -> Outcome:
     """Try to deliver a kept message once: delete it if the server takes it, else record the failure."""
     now = timezone.now()

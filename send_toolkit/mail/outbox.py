@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from send_toolkit.conf import toolkit_settings
 from send_toolkit.mail import delivery
 from send_toolkit.mail.models import OutboxMessage
 from send_toolkit.mail.tasks import schedule_next_attempt
@@ -61,12 +60,7 @@ def retry_due(everything: bool = False) -> Counter[delivery.Outcome]:
     ``SEND_TOOLKIT_MAIL_KEEP_UNDELIVERED`` are deleted.
     """
     now = timezone.now()
-    OutboxMessage.objects.filter(
-        created_at__lt=now - timedelta(seconds=toolkit_settings.MAIL_KEEP_UNDELIVERED)
-    ).delete()
-    OutboxMessage.objects.filter(expires_at__lte=now).exclude(body="", next_attempt_at=None).update(
-        body="", next_attempt_at=None
-    )
+    delivery.tidy(now)
     waiting = OutboxMessage.objects.exclude(expires_at__lte=now)
     if not everything:
         waiting = waiting.filter(next_attempt_at__lte=now)

@@ -26,8 +26,10 @@ def deliver_kept_message(message_id: int) -> str:
 
     Only the message's id goes into the task queue, so the queue never holds an address or a link.
     """
+    now = timezone.now()
+    delivery.tidy(now)
     message = OutboxMessage.objects.filter(pk=message_id).first()
-    if message is None or message.next_attempt_at is None or message.next_attempt_at > timezone.now():
+    if message is None or message.next_attempt_at is None or message.next_attempt_at > now:
         # Delivered, deleted, given up or rescheduled since this task was queued: a later task has it.
         return delivery.Outcome.SKIPPED.value
     outcome = delivery.attempt(message)

@@ -49,6 +49,7 @@ def test_editors_see_what_was_not_delivered_and_why_but_never_the_link_in_it(cli
     for shown in (ADDRESS, "Password reset", "ConnectionRefusedError", "Next try", "Retry now"):
         assert shown in page, shown
     assert SECRET_LINK not in page and "a-sign-in-token" not in page
+    assert f"{LISTING}delete/{kept.pk}/" in page  # in the row's menu
     menu = labels_and_urls(submenu(main_menu(client.get("/admin/").text), "SEND toolkit"))
     assert ("Undelivered email", LISTING) in menu
 

@@ -83,3 +83,11 @@ def test_a_task_queued_earlier_leaves_a_message_that_is_not_due_yet(mail_server_
 
 def test_a_task_for_a_message_already_delivered_or_deleted_does_nothing():
     assert deliver_kept_message.enqueue(987654).return_value == "skipped"
+
+
+def test_the_task_also_forgets_undelivered_messages_past_the_keeping_period(mail_server_down, settings):
+    old = keep_one()
+    settings.SEND_TOOLKIT_MAIL_KEEP_UNDELIVERED = 24 * 60 * 60
+    OutboxMessage.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    assert deliver_kept_message.enqueue(old.pk).return_value == "skipped"
+    assert not OutboxMessage.objects.exists()

@@ -22,7 +22,7 @@ from send_toolkit.admin_menu import MENU_ITEM_HOOK, SendToolkitViewSetGroup, leg
 from send_toolkit.glossary.admin import GlossaryTermViewSet
 from send_toolkit.interventions.admin import CostBandViewSet, InterventionViewSet, StaffRoleViewSet, SubNeedViewSet
 from send_toolkit.mail.admin import POLICY as UNDELIVERED_EMAIL_POLICY
-from send_toolkit.mail.admin import UndeliveredEmailViewSet
+from send_toolkit.mail.admin import UndeliveredEmailViewSet, add_undelivered_email_summary
 from send_toolkit.mail.models import OutboxMessage
 from send_toolkit.pages.admin import refuse_move_that_duplicates_a_sibling, review_report_menu_item, review_report_urls
 from send_toolkit.practitioners.admin import (
@@ -52,6 +52,7 @@ hooks.register("register_admin_urls", review_report_urls)
 hooks.register("register_reports_menu_item", review_report_menu_item)
 hooks.register("before_move_page", refuse_move_that_duplicates_a_sibling)
 hooks.register("construct_homepage_summary_items", add_pending_practitioners_summary)
+hooks.register("construct_homepage_summary_items", add_undelivered_email_summary)
 
 # The front end: only those the toolkit's access rules admit see restricted pages, documents and links.
 hooks.register("before_serve_page", enforce_toolkit_page_access)

@@ -17,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -123,3 +124,21 @@ class UndeliveredEmailViewSet(ModelViewSet):
     def get_urlpatterns(self) -> list[URLPattern]:
         kept = [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit")]
         return kept + [path("<int:pk>/retry/", retry_view, name="retry")]
+
+
+class UndeliveredEmailSummaryItem(SummaryItem):
+    """On the admin dashboard, while any email is waiting: how many, linking to the listing."""
+
+    order = 260
+    template_name = "send_toolkit/admin/undelivered_email_summary.html"
+
+    def get_context_data(self, parent_context):
+        return {"undelivered": OutboxMessage.objects.count(), "url": reverse(f"{URL_NAMESPACE}:index")}
+
+    def is_shown(self) -> bool:
+        return POLICY.user_has_permission(self.request.user, "view") and OutboxMessage.objects.exists()
+
+
+def add_undelivered_email_summary(request: HttpRequest, items: list[SummaryItem]) -> None:
+    """For the ``construct_homepage_summary_items`` hook."""
+    items.append(UndeliveredEmailSummaryItem(request))

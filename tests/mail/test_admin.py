@@ -119,3 +119,17 @@ def test_people_without_the_permissions_can_neither_see_nor_retry(client, kept, 
     assert client.post(f"{LISTING}{kept.pk}/retry/").status_code in (302, 403)
     assert client.post(f"{LISTING}delete/{kept.pk}/").status_code in (302, 403)
     assert OutboxMessage.objects.get().attempts == 1 and not mail.outbox
+
+
+def test_the_dashboard_tells_editors_while_email_is_waiting(client, kept, editor):
+    page = text(client.get("/admin/"))
+    assert "1 email couldn't be sent yet" in page and f'href="{LISTING}"' in page
+    kept.delete()
+    assert "couldn't be sent yet" not in text(client.get("/admin/"))
+
+
+def test_the_dashboard_says_nothing_to_those_who_may_not_see_the_listing(client, kept):
+    user = get_user_model().objects.create_user("moderator", "moderator@council.example", "x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert "couldn't be sent yet" not in text(client.get("/admin/"))

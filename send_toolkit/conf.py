@@ -34,6 +34,12 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_CACHE_MAX_AGE": 300,
     # Interventions shown per page in the directory.
     "DIRECTORY_PAGE_SIZE": 20,
+    # Email the mail server would not take is kept and tried again (docs/how-to/when-email-cannot-be-sent.md):
+    # up to this many tries in all, the first retry after this many seconds, each wait twice the last (at most
+    # six hours); undelivered messages are deleted this many seconds after the first try.
+    "MAIL_MAX_ATTEMPTS": 8,
+    "MAIL_FIRST_RETRY_DELAY": 5 * 60,
+    "MAIL_KEEP_UNDELIVERED": 30 * 24 * 60 * 60,
 }
 
 

@@ -3,6 +3,7 @@
 from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.glossary.models import GlossaryTerm
 from send_toolkit.interventions.models import CostBand, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from send_toolkit.mail.models import OutboxMessage
 from send_toolkit.pages.models import (
     AccessibilityStatementPage,
     GuidancePage,
@@ -28,6 +29,7 @@ __all__ = [
     "KeyStagePage",
     "NeedArea",
     "NeedAreaPage",
+    "OutboxMessage",
     "PractitionerProfile",
     "PractitionerResource",
     "RiskSupportPage",

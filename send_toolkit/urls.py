@@ -20,6 +20,7 @@ urlpatterns: list = [
     # Practitioner accounts (LOGIN_URL is /accounts/login/).
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/register/check-your-email/", accounts.registration_sent, name="registration_sent"),
+    path("accounts/register/email-delayed/", accounts.registration_delayed, name="registration_delayed"),
     path("accounts/verify/<str:token>/", accounts.verify_email, name="verify_email"),
     path("accounts/", accounts.account, name="account"),
     path("accounts/login/", accounts.login_view, name="login"),

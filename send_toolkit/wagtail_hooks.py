@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from send_toolkit.access.enforcement import (
     enforce_toolkit_document_access,
@@ -20,6 +21,9 @@ from send_toolkit.access.enforcement import (
 from send_toolkit.admin_menu import MENU_ITEM_HOOK, SendToolkitViewSetGroup, legacy_menu_items
 from send_toolkit.glossary.admin import GlossaryTermViewSet
 from send_toolkit.interventions.admin import CostBandViewSet, InterventionViewSet, StaffRoleViewSet, SubNeedViewSet
+from send_toolkit.mail.admin import POLICY as UNDELIVERED_EMAIL_POLICY
+from send_toolkit.mail.admin import UndeliveredEmailViewSet, add_undelivered_email_summary
+from send_toolkit.mail.models import OutboxMessage
 from send_toolkit.pages.admin import refuse_move_that_duplicates_a_sibling, review_report_menu_item, review_report_urls
 from send_toolkit.practitioners.admin import (
     ApprovedEmailDomainViewSet,
@@ -27,6 +31,9 @@ from send_toolkit.practitioners.admin import (
     PractitionerResourceViewSet,
     add_pending_practitioners_summary,
 )
+
+# Before any viewset asks for it (Wagtail would otherwise make a default policy for the model).
+register_permission_policy(OutboxMessage, UNDELIVERED_EMAIL_POLICY)
 
 # The "SEND toolkit" menu group, in this order.
 hooks.register(MENU_ITEM_HOOK, InterventionViewSet)
@@ -37,6 +44,7 @@ hooks.register(MENU_ITEM_HOOK, GlossaryTermViewSet)
 hooks.register(MENU_ITEM_HOOK, PractitionerProfileViewSet)
 hooks.register(MENU_ITEM_HOOK, ApprovedEmailDomainViewSet)
 hooks.register(MENU_ITEM_HOOK, PractitionerResourceViewSet)
+hooks.register(MENU_ITEM_HOOK, UndeliveredEmailViewSet)
 hooks.register("register_admin_viewset", SendToolkitViewSetGroup)
 
 # Admin screens.
@@ -44,6 +52,7 @@ hooks.register("register_admin_urls", review_report_urls)
 hooks.register("register_reports_menu_item", review_report_menu_item)
 hooks.register("before_move_page", refuse_move_that_duplicates_a_sibling)
 hooks.register("construct_homepage_summary_items", add_pending_practitioners_summary)
+hooks.register("construct_homepage_summary_items", add_undelivered_email_summary)
 
 # The front end: only those the toolkit's access rules admit see restricted pages, documents and links.
 hooks.register("before_serve_page", enforce_toolkit_page_access)

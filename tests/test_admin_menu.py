@@ -22,6 +22,7 @@ TOOLKIT_ITEMS = [
     ("Practitioner accounts", f"{SNIPPETS}/practitionerprofile/"),
     ("Approved email domains", f"{SNIPPETS}/approvedemaildomain/"),
     ("Practitioner resources", f"{SNIPPETS}/practitionerresource/"),
+    ("Undelivered email", "/admin/send-toolkit/undelivered-email/"),
 ]
 EXTRA_ITEM = ("Council returns", "/admin/council-returns/")
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
@@ -23,6 +24,17 @@ ACTIONS: dict[str, tuple[set[str], str]] = {
     "suspend": ({PractitionerStatus.APPROVED}, "{name} is suspended and logged out everywhere."),
     "reinstate": ({PractitionerStatus.SUSPENDED}, "{name} is approved again."),
 }
+# When the mail server would not take the email of an approval or rejection.
+EMAIL_KEPT = {
+    "approve": _(
+        "{name} is approved, but we couldn't send them the email just now. It will be tried again: "
+        "see Undelivered email under SEND toolkit."
+    ),
+    "reject": _(
+        "{name} was not approved, but we couldn't send them the email just now. It will be tried again: "
+        "see Undelivered email under SEND toolkit."
+    ),
+}
 
 
 def actions_for(profile: PractitionerProfile) -> list[str]:
@@ -39,7 +51,9 @@ def change_status(request: HttpRequest, pk: int, action: str, index_url_name: st
         return redirect(index_url_name)
     base_url = request.build_absolute_uri("/")
     if action in ("approve", "reject"):
-        getattr(profile, action)(base_url)
+        if not getattr(profile, action)(base_url):
+            messages.warning(request, str(EMAIL_KEPT[action]).format(name=profile.name))
+            return redirect(index_url_name)
     else:
         getattr(profile, action)()
     messages.success(request, ACTIONS[action][1].format(name=profile.name))

@@ -15,6 +15,7 @@ ACCOUNT_URL_NAMES = frozenset(
     for name in (
         "register",
         "registration_sent",
+        "registration_delayed",
         "verify_email",
         "account",
         "login",

@@ -1,11 +1,18 @@
-"""The practitioner registration form (work identity only: DESIGN.md section 5)."""
+"""The practitioner account forms: registration (work identity only: DESIGN.md section 5), login, password reset."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
 
+from send_toolkit.mail.models import MailKind
+from send_toolkit.mail.outbox import send_or_keep
 from send_toolkit.practitioners.models import PractitionerRole
 
 
@@ -69,3 +76,30 @@ class LoginForm(AuthenticationForm):
         value = (self.cleaned_data.get("username") or "").strip()
         # Self-registered accounts use their (lower-cased) email address as the username.
         return value.lower() if "@" in value else value
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's password reset form, its email sent through the toolkit's outbox.
+
+    A message the mail server won't take is kept and tried again while its link still works
+    (``PASSWORD_RESET_TIMEOUT``). The reply stays the same either way: an unknown address is sent nothing,
+    so saying "we couldn't send it" would tell who has an account.
+    """
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ) -> None:
+        send_or_keep(
+            kind=MailKind.PASSWORD_RESET,
+            recipient=to_email,
+            # Email subjects must not contain newlines.
+            subject="".join(render_to_string(subject_template_name, context).splitlines()),
+            body=render_to_string(email_template_name, context),
+            expires_in=timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
+        )

@@ -13,12 +13,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.mail.outbox import send_or_keep
 from send_toolkit.practitioners.session_revocation import delete_stored_sessions
 
 
@@ -109,18 +109,22 @@ class PractitionerProfile(models.Model):
         if self.status != PractitionerStatus.UNVERIFIED:
             return
         if ApprovedEmailDomain.allows(self.email):
+            # The page they are on says they are approved, so an approval email that must wait is no news.
             self.approve(base_url)
         else:
             self._set_status(PractitionerStatus.PENDING)
 
-    def approve(self, base_url: str = "") -> None:
-        """Approve, and tell the applicant. ``base_url`` (e.g. https://council.example) makes links absolute."""
-        self._set_status(PractitionerStatus.APPROVED)
-        self._notify("approved", base_url)
+    def approve(self, base_url: str = "") -> bool:
+        """Approve, and tell the applicant. ``base_url`` (e.g. https://council.example) makes links absolute.
 
-    def reject(self, base_url: str = "") -> None:
+        Returns whether the email went at once; if not it is kept and tried again (``send_toolkit.mail``)."""
+        self._set_status(PractitionerStatus.APPROVED)
+        return self._notify("approved", base_url)
+
+    def reject(self, base_url: str = "") -> bool:
+        """Reject, and tell the applicant; returns whether the email went at once (as ``approve``)."""
         self._set_status(PractitionerStatus.REJECTED)
-        self._notify("rejected", base_url)
+        return self._notify("rejected", base_url)
 
     @transaction.atomic
     def suspend(self) -> None:
@@ -150,14 +154,14 @@ class PractitionerProfile(models.Model):
             user.is_active = active
             user.save(update_fields=["is_active"])
 
-    def _notify(self, outcome: str, base_url: str) -> None:
+    def _notify(self, outcome: str, base_url: str) -> bool:
         from django.shortcuts import resolve_url
 
         login_url = base_url.rstrip("/") + resolve_url(settings.LOGIN_URL)
         context = {"profile": self, "outcome": outcome, "login_url": login_url}
-        send_mail(
+        return send_or_keep(
+            kind=outcome,
+            recipient=self.email,
             subject=render_to_string(f"send_toolkit/accounts/email/{outcome}_subject.txt", context).strip(),
-            message=render_to_string(f"send_toolkit/accounts/email/{outcome}.txt", context),
-            from_email=None,
-            recipient_list=[self.email],
+            body=render_to_string(f"send_toolkit/accounts/email/{outcome}.txt", context),
         )

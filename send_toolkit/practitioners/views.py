@@ -8,6 +8,7 @@ registering and password resets are refused with a 503 and a plain message, neve
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,32 +17,37 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.front_end.layout import ToolkitLayoutMixin, render
+from send_toolkit.mail.outbox import send_or_keep
 from send_toolkit.operations.outages import CACHE_UNAVAILABLE
 from send_toolkit.practitioners import email_verification
-from send_toolkit.practitioners.forms import LoginForm, RegistrationForm
+from send_toolkit.practitioners.forms import LoginForm, PasswordResetForm, RegistrationForm
 from send_toolkit.practitioners.login_limits import LimitsUnavailable, count_attempt, login_paused, login_unavailable
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 
 TEMPLATE_DIR = "send_toolkit/accounts"
 TOO_MANY_ATTEMPTS = "Too many attempts from here. Please wait a few minutes and try again."
 # While the cache holding sessions and attempt counts can't be reached (503).
-SIGN_IN_UNAVAILABLE = _("Signing in is unavailable just now. Please try again shortly.")
-REGISTRATION_UNAVAILABLE = _("Registering is unavailable just now. Please try again shortly.")
-PASSWORD_RESET_UNAVAILABLE = _("Resetting passwords is unavailable just now. Please try again shortly.")
-RESEND_UNAVAILABLE = _("We could not send a new verification link just now. Please try again shortly.")
+SIGN_IN_UNAVAILABLE = gettext_lazy("Signing in is unavailable just now. Please try again shortly.")
+REGISTRATION_UNAVAILABLE = gettext_lazy("Registering is unavailable just now. Please try again shortly.")
+PASSWORD_RESET_UNAVAILABLE = gettext_lazy("Resetting passwords is unavailable just now. Please try again shortly.")
+RESEND_UNAVAILABLE = gettext_lazy("We could not send a new verification link just now. Please try again shortly.")
+EMAIL_DELAYED = gettext_lazy(
+    "We couldn't send the email just now. We have kept it and will keep trying for the next few hours, "
+    "so please check your inbox later."
+)
 
 
 def _safe_next(request: HttpRequest, value: str | None) -> str:
@@ -83,13 +89,14 @@ def register(request: HttpRequest) -> HttpResponse:
             form.add_error(None, TOO_MANY_ATTEMPTS)
             return render(request, f"{TEMPLATE_DIR}/register.html", {"form": form, "next": next_url}, status=429)
         if form.is_valid():
-            _register(request, form, next_url)
-            # The same page whether or not the address already had an account.
-            return redirect(reverse("send_toolkit:registration_sent"))
+            sent = _register(request, form, next_url)
+            # The same pages whether or not the address already had an account: each is sent an email.
+            return redirect(reverse("send_toolkit:registration_sent" if sent else "send_toolkit:registration_delayed"))
     return render(request, f"{TEMPLATE_DIR}/register.html", {"form": form, "next": next_url})
 
 
-def _register(request: HttpRequest, form: RegistrationForm, next_url: str) -> None:
+def _register(request: HttpRequest, form: RegistrationForm, next_url: str) -> bool:
+    """Register (or, for an address that has an account, tell its owner); whether the email went at once."""
     User = get_user_model()
     email = form.cleaned_data["email"]
     existing = User.objects.filter(email__iexact=email).first() or User.objects.filter(username__iexact=email).first()
@@ -97,8 +104,7 @@ def _register(request: HttpRequest, form: RegistrationForm, next_url: str) -> No
         # Hash the password anyway, as creating an account would, so that the time taken to
         # answer does not tell whether the address already has an account.
         make_password(form.cleaned_data["password1"])
-        _send(request, "already_registered", existing.email or email, {"user": existing})
-        return
+        return _send(request, "already_registered", existing.email or email, {"user": existing})
     first_name, last_name = form.split_name()
     with transaction.atomic():
         user = User.objects.create_user(
@@ -111,35 +117,44 @@ def _register(request: HttpRequest, form: RegistrationForm, next_url: str) -> No
         PractitionerProfile.objects.create(
             user=user, organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"]
         )
-    send_verification_email(request, user, next_url)
+    return send_verification_email(request, user, next_url)
 
 
-def send_verification_email(request: HttpRequest, user, next_url: str = "") -> None:
+def send_verification_email(request: HttpRequest, user, next_url: str = "") -> bool:
     path = reverse("send_toolkit:verify_email", args=[email_verification.make_token(user)])
     if next_url:
         path += "?" + urlencode({"next": next_url})
     hours = toolkit_settings.EMAIL_VERIFICATION_MAX_AGE // 3600
-    _send(
+    return _send(
         request,
         "verify_email",
         user.email,
         {"user": user, "verify_url": request.build_absolute_uri(path), "hours": hours},
+        expires_in=timedelta(seconds=toolkit_settings.EMAIL_VERIFICATION_MAX_AGE),
     )
 
 
-def _send(request: HttpRequest, template: str, to: str, context: dict) -> None:
+def _send(request: HttpRequest, kind: str, to: str, context: dict, expires_in: timedelta | None = None) -> bool:
+    """Send one of the account emails (its templates are named after its kind); whether it went at once."""
     context = {**context, "base_url": _base_url(request)}
-    send_mail(
-        subject=render_to_string(f"{TEMPLATE_DIR}/email/{template}_subject.txt", context).strip(),
-        message=render_to_string(f"{TEMPLATE_DIR}/email/{template}.txt", context),
-        from_email=None,
-        recipient_list=[to],
+    return send_or_keep(
+        kind=kind,
+        recipient=to,
+        subject=render_to_string(f"{TEMPLATE_DIR}/email/{kind}_subject.txt", context).strip(),
+        body=render_to_string(f"{TEMPLATE_DIR}/email/{kind}.txt", context),
+        expires_in=expires_in,
     )
 
 
 @never_cache
 def registration_sent(request: HttpRequest) -> HttpResponse:
     return render(request, f"{TEMPLATE_DIR}/registration_sent.html")
+
+
+@never_cache
+def registration_delayed(request: HttpRequest) -> HttpResponse:
+    """Registered, but the mail server would not take the email just now: it is kept and tried again."""
+    return render(request, f"{TEMPLATE_DIR}/registration_delayed.html")
 
 
 @never_cache
@@ -166,9 +181,10 @@ def account(request: HttpRequest) -> HttpResponse:
         except LimitsUnavailable:
             messages.error(request, RESEND_UNAVAILABLE)  # nothing sent uncounted
             return redirect("send_toolkit:account")
-        if not limited:
-            send_verification_email(request, request.user)
-        messages.info(request, "We have sent a new verification link to your email address.")
+        if limited or send_verification_email(request, request.user):
+            messages.info(request, _("We have sent a new verification link to your email address."))
+        else:
+            messages.warning(request, EMAIL_DELAYED)
         return redirect("send_toolkit:account")
     return render(request, f"{TEMPLATE_DIR}/account.html", {"profile": profile, "statuses": PractitionerStatus})
 
@@ -219,6 +235,7 @@ class LogoutView(ToolkitLayoutMixin, auth_views.LogoutView):
 
 class PasswordResetView(ToolkitLayoutMixin, auth_views.PasswordResetView):
     template_name = f"{TEMPLATE_DIR}/password_reset.html"
+    form_class = PasswordResetForm
     email_template_name = f"{TEMPLATE_DIR}/email/password_reset.txt"
     subject_template_name = f"{TEMPLATE_DIR}/email/password_reset_subject.txt"
     success_url = reverse_lazy("send_toolkit:password_reset_done")

@@ -125,6 +125,13 @@ def ensure_groups(toolkit: ToolkitPage, report: SetupReport) -> None:
             r"practitionerprofile|approvedemaildomain|practitionerresource)",
         )
     )
+    # Editors see, retry and delete email the mail server would not take (send_toolkit.mail).
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="send_toolkit",
+            codename__in=["view_outboxmessage", "delete_outboxmessage", "retry_outboxmessage"],
+        )
+    )
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="send_toolkit", codename__endswith="_glossaryterm")
     )

@@ -129,6 +129,12 @@ WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Documents are served through Django so that collection privacy is enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Background tasks (django-tasks, which Wagtail 8 uses): run at once, inside the request, in development and
+# tests. Production settings use a database queue and a worker (docs/how-to/when-email-cannot-be-sent.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A mail server that does not answer must not hold a visitor's request for long: the message is kept and retried.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
 # Django's ModelBackend with a limit on password guessing, for every login form (the admin's too).
 AUTHENTICATION_BACKENDS = ["send_toolkit.practitioners.login_limits.RateLimitedModelBackend"]
 LOGIN_URL = "/accounts/login/"

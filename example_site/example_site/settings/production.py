@@ -2,6 +2,9 @@
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL.
 Optional: REDIS_URL (cache, sessions and login limits), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_URL-style settings.
+
+Background tasks (Wagtail's, and retrying email the mail server would not take) are queued in the database:
+run ``python manage.py db_worker`` beside the web server (docs/how-to/when-email-cannot-be-sent.md).
 """
 
 import os
@@ -20,6 +23,8 @@ def _required(name: str) -> str:
 
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("DJANGO_ALLOWED_HOSTS").split(",") if host.strip()]
 # No silent SQLite fallback in production: base.py's default would quietly write to a local file.

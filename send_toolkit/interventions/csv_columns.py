@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from django.utils.translation import gettext, gettext_lazy
 
 from send_toolkit.domain import vocabulary
 from send_toolkit.interventions.models import Audience, Delivery, EvidenceStrength
 
 LIST_SEPARATOR = ";"
+SMALL_INTEGER_MAX = 32767  # a PositiveSmallIntegerField on every database Django supports
 
 
 class CellError(ValueError):
@@ -64,35 +68,74 @@ def _read_rich_text(text: str) -> str:
     return cleaned
 
 
-def _read_whole_number(minimum: int, blank_ok: bool = False) -> Callable[[str], int | None]:
+# Numbers are written with the digits 0-9 only. Python would also read "1e309", "inf", "nan", "1_000"
+# and other scripts' digits ("١٢"), which a spreadsheet never means and the database cannot hold.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?([0-9]*)(?:\.([0-9]*))?", re.ASCII)
+SHOWN_CELL_LENGTH = 40
+
+
+def shown(text: str) -> str:
+    """A cell quoted in a message, cut short so a runaway cell cannot flood the list of problems."""
+    text = text.strip()
+    if len(text) > SHOWN_CELL_LENGTH:
+        text = text[: SHOWN_CELL_LENGTH - 1] + "…"
+    return f"“{text}”"
+
+
+def _read_whole_number(minimum: int, maximum: int, blank_ok: bool = False) -> Callable[[str], int | None]:
     def read(text: str) -> int | None:
         text = text.strip()
         if not text and blank_ok:
             return None
-        try:
-            number = int(text)
-        except ValueError:
-            raise CellError(f"“{text}” is not a whole number.") from None
+        if not _WHOLE_NUMBER.fullmatch(text):
+            raise CellError(
+                gettext("%(cell)s is not a whole number. Write it with the digits 0–9, such as 12.")
+                % {"cell": shown(text)}
+            )
+        digits = text.lstrip("+-").lstrip("0")
+        if len(digits) > len(str(maximum)) or int(text) > maximum:
+            raise CellError(
+                gettext("%(cell)s is too large: the most is %(most)s.") % {"cell": shown(text), "most": f"{maximum:,}"}
+            )
+        number = int(text)
         if number < minimum:
-            raise CellError(f"must be {minimum} or more, not {number}.")
+            raise CellError(
+                gettext("must be %(least)s or more, not %(number)s.") % {"least": minimum, "number": number}
+            )
         return number
 
     return read
 
 
-def _read_decimal(minimum: Decimal, places: int, what: str) -> Callable[[str], Decimal]:
+def _read_decimal(minimum: Decimal, digits: int, places: int, what: str) -> Callable[[str], Decimal]:
+    """A number with at most ``places`` decimal places and ``digits`` digits in all (the model field's own)."""
+    most = Decimal(10) ** (digits - places) - Decimal(1).scaleb(-places)
+
     def read(text: str) -> Decimal:
-        cleaned = text.strip().replace("£", "").replace(",", "")
+        cleaned = text.strip().removeprefix("£").replace(",", "").strip()
         if not cleaned:
             return Decimal("0")
-        try:
-            number = Decimal(cleaned)
-        except InvalidOperation:
-            raise CellError(f"“{text.strip()}” is not {what}.") from None
-        if not number.is_finite() or number < minimum:
-            raise CellError(f"must be {minimum} or more, not {text.strip()}.")
-        if number != number.quantize(Decimal(1).scaleb(-places)):
-            raise CellError(f"“{text.strip()}” has more than {places} decimal places.")
+        match = _DECIMAL.fullmatch(cleaned)
+        if match is None or not (match[1] or match[2]):
+            raise CellError(
+                gettext("%(cell)s is not %(what)s. Write it with the digits 0–9, such as 12.5.")
+                % {"cell": shown(text), "what": what}
+            )
+        whole, fraction = match[1].lstrip("0"), (match[2] or "").rstrip("0")
+        if len(fraction) > places:
+            raise CellError(
+                gettext("%(cell)s has more than %(places)s decimal places.") % {"cell": shown(text), "places": places}
+            )
+        if len(whole) > digits - places:
+            raise CellError(
+                gettext("%(cell)s is too large: the most is %(most)s.") % {"cell": shown(text), "most": f"{most:,}"}
+            )
+        number = Decimal(cleaned) + Decimal(0)  # adding 0 turns "-0" into 0
+        if number < minimum:
+            raise CellError(
+                gettext("must be %(least)s or more, not %(cell)s.") % {"least": minimum, "cell": shown(text)}
+            )
         return number
 
     return read
@@ -103,7 +146,10 @@ def _read_term(terms: tuple[vocabulary.Term, ...], what: str) -> Callable[[str],
         term = vocabulary.find(terms, text) if text.strip() else None
         if term is None:
             known = ", ".join(t.label for t in terms)
-            raise CellError(f"“{text.strip()}” is not a {what}. Use one of: {known}.")
+            raise CellError(
+                gettext("%(cell)s is not a %(what)s. Use one of: %(known)s.")
+                % {"cell": shown(text), "what": what, "known": known}
+            )
         return term.value
 
     return read
@@ -115,7 +161,7 @@ def _read_terms(terms: tuple[vocabulary.Term, ...], what: str) -> Callable[[str]
     def read(text: str) -> list[str]:
         parts = [part for part in (p.strip() for p in text.split(LIST_SEPARATOR)) if part]
         if not parts:
-            raise CellError(f"needs at least one {what}.")
+            raise CellError(gettext("needs at least one %(what)s.") % {"what": what})
         return [read_one(part) for part in parts]
 
     return read
@@ -132,7 +178,10 @@ def _read_choice(choices: Iterable[tuple[str, str]], what: str, blank: str | Non
             if wanted in (value.casefold(), str(label).casefold()):
                 return value
         known = ", ".join(str(label) for _, label in choices)
-        raise CellError(f"“{text.strip()}” is not a {what}. Use one of: {known}.")
+        raise CellError(
+            gettext("%(cell)s is not a %(what)s. Use one of: %(known)s.")
+            % {"cell": shown(text), "what": what, "known": known}
+        )
 
     return read
 
@@ -145,12 +194,18 @@ def _read_date(text: str) -> datetime.date | None:
     text = text.strip()
     if not text:
         return None
+    if not text.isascii():  # strptime would read other scripts' digits too
+        raise CellError(_date_message(text))
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a calendar date)
         except ValueError:
             continue
-    raise CellError(f"“{text}” is not a date. Write it as 2026-09-01 or 01/09/2026.")
+    raise CellError(_date_message(text))
+
+
+def _date_message(text: str) -> str:
+    return gettext("%(cell)s is not a date. Write it as 2026-09-01 or 01/09/2026.") % {"cell": shown(text)}
 
 
 def _labels(terms: tuple[vocabulary.Term, ...]) -> Callable[[Iterable[str]], str]:
@@ -176,7 +231,7 @@ COLUMNS: tuple[Column, ...] = (
         "need_areas",
         "Broad areas of need",
         _labels(vocabulary.NEED_AREAS),
-        _read_terms(vocabulary.NEED_AREAS, "broad area of need"),
+        _read_terms(vocabulary.NEED_AREAS, gettext_lazy("broad area of need")),
         required=True,
     ),
     Column("sub_needs", "Sub-needs", lambda names: f"{LIST_SEPARATOR} ".join(names), _read_names),
@@ -184,36 +239,50 @@ COLUMNS: tuple[Column, ...] = (
         "key_stages",
         "Key stages",
         _labels(vocabulary.KEY_STAGES),
-        _read_terms(vocabulary.KEY_STAGES, "key stage"),
+        _read_terms(vocabulary.KEY_STAGES, gettext_lazy("key stage")),
         required=True,
     ),
     Column(
         "tier",
         "THRIVE tier",
         lambda value: vocabulary.by_value(vocabulary.TIERS, value).label,
-        _read_term(vocabulary.TIERS, "tier"),
+        _read_term(vocabulary.TIERS, gettext_lazy("tier")),
         required=True,
     ),
     Column(
         "delivery",
         "Delivery",
         _choice_label(Delivery.choices),
-        _read_choice(Delivery.choices, "way of delivering", blank=Delivery.SMALL_GROUP),
+        _read_choice(Delivery.choices, gettext_lazy("way of delivering"), blank=Delivery.SMALL_GROUP),
     ),
-    Column("group_size", "Group size", _text, _read_whole_number(1)),
-    Column("session_minutes", "Session length (minutes)", _text, _read_whole_number(1)),
-    Column("sessions_per_week", "Sessions per week", _text, _read_decimal(Decimal("0.1"), 1, "a number of sessions")),
-    Column("weeks", "Number of weeks", _text, _read_whole_number(1, blank_ok=True)),
+    Column("group_size", "Group size", _text, _read_whole_number(1, SMALL_INTEGER_MAX)),
+    Column("session_minutes", "Session length (minutes)", _text, _read_whole_number(1, SMALL_INTEGER_MAX)),
+    Column(
+        "sessions_per_week",
+        "Sessions per week",
+        _text,
+        _read_decimal(Decimal("0.1"), 4, 1, gettext_lazy("a number of sessions")),
+    ),
+    Column("weeks", "Number of weeks", _text, _read_whole_number(1, SMALL_INTEGER_MAX, blank_ok=True)),
     Column("staff_role", "Staff role", _text, _read_text),
-    Column("staff_count", "Adults per session", _text, _read_whole_number(1)),
+    Column("staff_count", "Adults per session", _text, _read_whole_number(1, SMALL_INTEGER_MAX)),
     Column("training_required", "Training required", _text, _read_text),
-    Column("training_cost", "Training cost (£)", _text, _read_decimal(Decimal("0"), 2, "a sum of money")),
-    Column("resource_cost", "One-off resource cost (£)", _text, _read_decimal(Decimal("0"), 2, "a sum of money")),
+    Column(
+        "training_cost", "Training cost (£)", _text, _read_decimal(Decimal("0"), 9, 2, gettext_lazy("a sum of money"))
+    ),
+    Column(
+        "resource_cost",
+        "One-off resource cost (£)",
+        _text,
+        _read_decimal(Decimal("0"), 9, 2, gettext_lazy("a sum of money")),
+    ),
     Column(
         "evidence_strength",
         "Evidence strength",
         _choice_label(EvidenceStrength.choices),
-        _read_choice(EvidenceStrength.choices, "strength of evidence", blank=EvidenceStrength.NOT_EVALUATED),
+        _read_choice(
+            EvidenceStrength.choices, gettext_lazy("strength of evidence"), blank=EvidenceStrength.NOT_EVALUATED
+        ),
     ),
     Column("evidence_source", "Evidence source link", _text, _read_text),
     Column("provider", "Provider", _text, _read_text),
@@ -223,7 +292,7 @@ COLUMNS: tuple[Column, ...] = (
         "audience",
         "Audience",
         _choice_label(Audience.choices),
-        _read_choice(Audience.choices, "audience", blank=Audience.PUBLIC),
+        _read_choice(Audience.choices, gettext_lazy("audience"), blank=Audience.PUBLIC),
         public=False,
     ),
     # Worked out from the council's rates: exported to help people compare, ignored on import.

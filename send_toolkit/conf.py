@@ -40,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_MAX_ATTEMPTS": 8,
     "MAIL_FIRST_RETRY_DELAY": 5 * 60,
     "MAIL_KEEP_UNDELIVERED": 30 * 24 * 60 * 60,
+    # The most interventions one CSV import takes (the upload screen and the management command).
+    "IMPORT_MAX_ROWS": 10_000,
 }
 
 

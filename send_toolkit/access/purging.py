@@ -18,7 +18,7 @@ this does nothing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -51,6 +51,26 @@ def purge_urls_showing(change: Change, model: type[Model], pk: int) -> None:
         return
     batch = PurgeBatch()
     batch.add_urls(urls_showing(change, subject))
+    batch.purge()
+
+
+def purge_after_commit(change: Change, subjects: Iterable[Model]) -> None:
+    """Once committed, purge in one batch what shows each of ``subjects``.
+
+    For writes that skip ``save()`` and so its signals (the CSV import's bulk updates): the caller
+    passes the rows whose audience it changed.
+    """
+    keys = [(type(subject), subject.pk) for subject in subjects]
+    if keys:
+        transaction.on_commit(partial(_purge_all_showing, change, keys))
+
+
+def _purge_all_showing(change: Change, keys: list[tuple[type[Model], int]]) -> None:
+    batch = PurgeBatch()
+    for model in dict.fromkeys(model for model, _pk in keys):
+        pks = [pk for each, pk in keys if each is model]
+        for subject in model._default_manager.filter(pk__in=pks):  # read afresh: the change is committed
+            batch.add_urls(urls_showing(change, subject))
     batch.purge()
 
 

@@ -3,23 +3,45 @@
 Used by ``manage.py send_toolkit_import_interventions FILE`` and by the admin
 upload screen. Rows are matched to existing interventions by slug, then by
 name, so importing the same file twice updates rather than duplicates.
+
+A file of thousands of rows imports inside one web request: the lookups are read once, every row
+is checked before anything is written, and the writes are bulk inserts and updates (the
+interventions, then their need areas, key stages and sub-needs) in one transaction. Bulk writes
+skip ``save()`` and its signals, so this module does their two jobs itself, once per import: it
+updates the search index and purges the cached pages of interventions whose audience changed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
+from wagtail.search.backends import get_search_backends_with_name
 
-from send_toolkit.interventions.csv_columns import COLUMNS_BY_KEY, IMPORTED_COLUMNS, CellError, column_for_header
+from send_toolkit.access.channels import Change
+from send_toolkit.access.purging import purge_after_commit
+from send_toolkit.conf import toolkit_settings
+from send_toolkit.interventions.csv_columns import (
+    COLUMNS_BY_KEY,
+    IMPORTED_COLUMNS,
+    CellError,
+    column_for_header,
+    shown,
+)
 from send_toolkit.interventions.models import Intervention, KeyStage, NeedArea, StaffRole, SubNeed, intervention_slug
 
 MANY_TO_MANY = ("need_areas", "key_stages", "sub_needs")
 MAX_ERRORS_SHOWN = 200
+BATCH_SIZE = 500  # rows a bulk insert or update writes at once (fewer where the database allows fewer values)
+TOO_MANY_ROWS = "too_many_rows"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,6 +49,7 @@ class Problem:
     row: int | None  # line in the file (the header is line 1); None for the file as a whole
     column: str
     message: str
+    code: str = ""  # what kind of problem, for callers that place it (TOO_MANY_ROWS)
 
     def __str__(self) -> str:
         where = f"Row {self.row}" if self.row else "File"
@@ -46,12 +69,13 @@ class ImportResult:
         return not self.problems
 
 
-@dataclass
+@dataclass(eq=False)
 class _Row:
     line: int
     values: dict[str, Any]
     unreadable: set[str] = field(default_factory=set)
     instance: Intervention | None = None
+    stored: dict[str, Any] = field(default_factory=dict)  # an existing record's fields as they were
 
 
 def decode(data: bytes) -> str:
@@ -147,9 +171,13 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
     roles = {role.name.casefold(): role for role in StaffRole.objects.all()}
     sub_needs = {sub_need.name.casefold(): sub_need for sub_need in SubNeed.objects.all()}
     rows = []
+    most = max_rows()
     for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
+        if len(rows) == most:
+            result.problems.append(Problem(None, "", too_many_rows_message(most), code=TOO_MANY_ROWS))
+            return []
         if len(cells) > len(columns):
             result.problems.append(Problem(line, "", f"has {len(cells)} cells but the header names {len(columns)}."))
             continue
@@ -159,6 +187,21 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
     if not rows and result.ok:
         result.problems.append(Problem(None, "", "The file has a header row but no interventions."))
     return rows
+
+
+def max_rows() -> int:
+    """The most interventions one file may hold (``SEND_TOOLKIT_IMPORT_MAX_ROWS``)."""
+    return toolkit_settings.IMPORT_MAX_ROWS
+
+
+def too_many_rows_message(most: int) -> str:
+    return ngettext(
+        "The file has more than %(most)s intervention; one import takes at most %(most)s. "
+        "Split it into smaller files and import each.",
+        "The file has more than %(most)s interventions; one import takes at most %(most)s. "
+        "Split it into smaller files and import each.",
+        most,
+    ) % {"most": f"{most:,}"}
 
 
 def _read_cells(row: _Row, columns, cells, roles, sub_needs, result) -> None:
@@ -195,7 +238,10 @@ def _lookup(name, known, what, menu, line, column, result):
     if found is None:
         result.problems.append(
             Problem(
-                line, column.label, f"there is no {what} called “{name}”. Add it under SEND toolkit › {menu} first."
+                line,
+                column.label,
+                gettext("there is no %(what)s called %(name)s. Add it under SEND toolkit › %(menu)s first.")
+                % {"what": what, "name": shown(name), "menu": menu},
             )
         )
     return found
@@ -241,6 +287,8 @@ def _match_existing(rows: list[_Row], result: ImportResult) -> None:
             result.problems.append(
                 Problem(row.line, "Name", f"another intervention (slug “{clash.slug}”) is already called “{name}”.")
             )
+        if instance is not None:
+            row.stored = {name: getattr(instance, name) for name in CONCRETE_FIELDS}
         row.instance = instance or Intervention()
         _check_fields(row, result)
 
@@ -251,7 +299,8 @@ def _check_fields(row: _Row, result: ImportResult) -> None:
         if key not in MANY_TO_MANY:
             setattr(instance, key, value)
     try:
-        instance.full_clean(exclude=["need_areas", "key_stages", "sub_needs"], validate_unique=False)
+        # The staff role came from the roles read once above: checking it again would be a query a row.
+        instance.full_clean(exclude=[*MANY_TO_MANY, "staff_role"], validate_unique=False)
     except ValidationError as error:
         for field_name, messages in error.message_dict.items():
             if field_name in row.unreadable:
@@ -267,16 +316,96 @@ def _label_for(field_name: str) -> str:
 
 
 def _save(rows: list[_Row], result: ImportResult) -> None:
-    need_areas = {area.value: area for area in NeedArea.objects.all()}
-    key_stages = {stage.value: stage for stage in KeyStage.objects.all()}
+    """Write the checked rows in bulk: new ones inserted, changed ones updated, unchanged ones left alone."""
+    new = [row for row in rows if row.instance.pk is None]
+    changed: list[_Row] = []
+    changed_fields: set[str] = set()
     for row in rows:
-        instance = row.instance
-        is_new = instance.pk is None
-        if "need_areas" in row.values:
-            instance.need_areas.set([need_areas[value] for value in row.values["need_areas"]])
-        if "key_stages" in row.values:
-            instance.key_stages.set([key_stages[value] for value in row.values["key_stages"]])
-        if "sub_needs" in row.values:
-            instance.sub_needs.set([sub_need for sub_need in row.values["sub_needs"] if sub_need])
-        instance.save()  # writes the ParentalManyToManyField choices too
-        (result.created if is_new else result.updated).append(instance.name)
+        if row.instance.pk is not None:
+            fields = _changed(row)
+            if fields:
+                changed.append(row)
+                changed_fields |= fields
+    Intervention.objects.bulk_create([row.instance for row in new], batch_size=BATCH_SIZE)
+    _read_back_new_keys(new)
+    if changed:
+        instances = [row.instance for row in changed]
+        Intervention.objects.bulk_update(instances, sorted(changed_fields), batch_size=BATCH_SIZE)
+    _save_choices(rows)
+    new_rows = {id(row) for row in new}
+    for row in rows:
+        (result.created if id(row) in new_rows else result.updated).append(row.instance.name)
+
+    changed_text = [row for row in changed if _changed(row) & SEARCHED_FIELDS]
+    _update_search_index([row.instance for row in [*new, *changed_text]])
+    audience_changed = [row.instance for row in changed if row.instance.audience != row.stored["audience"]]
+    purge_after_commit(Change.INTERVENTION_AUDIENCE, audience_changed)
+
+
+CONCRETE_FIELDS = tuple(field.attname for field in Intervention._meta.concrete_fields if not field.primary_key)
+
+
+# What the search index holds (its SQLite backend rewrites an entry with one query each, so only rows
+# whose searchable text changed are sent to it).
+SEARCHED_FIELDS = frozenset(
+    Intervention._meta.get_field(field.field_name).attname for field in Intervention.get_search_fields()
+)
+
+
+def _changed(row: _Row) -> set[str]:
+    return {name for name in CONCRETE_FIELDS if getattr(row.instance, name) != row.stored[name]}
+
+
+def _read_back_new_keys(new: list[_Row]) -> None:
+    # PostgreSQL and SQLite hand back the new keys from a bulk insert; other databases do not.
+    missing = {row.instance.slug: row.instance for row in new if row.instance.pk is None}
+    if missing:
+        for slug, pk in Intervention.objects.filter(slug__in=list(missing)).values_list("slug", "pk"):
+            missing[slug].pk = pk
+
+
+def _save_choices(rows: list[_Row]) -> None:
+    """Bring each row's need areas, key stages and sub-needs to what the file says, a through-table at a
+    time: one read of the links there are, then bulk deletes and inserts."""
+    choices = {
+        "need_areas": {area.value: area.pk for area in NeedArea.objects.all()},
+        "key_stages": {stage.value: stage.pk for stage in KeyStage.objects.all()},
+    }
+    for name in MANY_TO_MANY:
+        field = Intervention._meta.get_field(name)
+        through = field.remote_field.through
+        own = through._meta.get_field(field.m2m_field_name()).attname
+        other = through._meta.get_field(field.m2m_reverse_field_name()).attname
+        given = [row for row in rows if name in row.values]
+        ids = {row.instance.pk for row in given}
+        held: dict[int, dict[int, int]] = {}  # intervention → {chosen id: link id}
+        for link_id, owner, chosen in through.objects.values_list("pk", own, other):
+            if owner in ids:
+                held.setdefault(owner, {})[chosen] = link_id
+        removed, added = [], []
+        for row in given:
+            if name == "sub_needs":
+                wanted = {sub_need.pk for sub_need in row.values[name] if sub_need}
+            else:
+                wanted = {choices[name][value] for value in row.values[name]}
+            had = held.get(row.instance.pk, {})
+            removed.extend(link_id for chosen, link_id in had.items() if chosen not in wanted)
+            added.extend(through(**{own: row.instance.pk, other: chosen}) for chosen in wanted - had.keys())
+        for start in range(0, len(removed), BATCH_SIZE):
+            through.objects.filter(pk__in=removed[start : start + BATCH_SIZE]).delete()
+        through.objects.bulk_create(added, batch_size=BATCH_SIZE)
+
+
+def _update_search_index(instances: list[Intervention]) -> None:
+    """What Wagtail's ``post_save`` handler does for each saved row, in one call per search backend."""
+    if not instances or not getattr(Intervention, "search_auto_update", True):
+        return
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(Intervention, instances)
+        except Exception:
+            # As Wagtail does: an external search service being down must not lose the import, but a
+            # database backend's failure must roll the import back.
+            logger.exception("Could not add %s imported interventions to the '%s' search backend", len(instances), name)
+            if not backend.catch_indexing_errors:
+                raise

@@ -7,26 +7,31 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from send_toolkit.interventions.csv_columns import IMPORTED_COLUMNS
-from send_toolkit.interventions.csv_import import import_interventions
+from send_toolkit.interventions.csv_import import TOO_MANY_ROWS, import_interventions, max_rows
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class InterventionImportForm(forms.Form):
-    file = forms.FileField(
-        label="CSV file",
-        help_text="UTF-8 CSV with a header row, in the same columns as the directory's CSV export.",
-    )
-    dry_run = forms.BooleanField(required=False, label="Only check the file; change nothing")
+    file = forms.FileField(label=gettext_lazy("CSV file"))
+    dry_run = forms.BooleanField(required=False, label=gettext_lazy("Only check the file; change nothing"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext(
+            "UTF-8 CSV with a header row, in the same columns as the directory's CSV export. "
+            "At most %(rows)s interventions and 5 MB a file."
+        ) % {"rows": f"{max_rows():,}"}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB. Split it into smaller files.")
+            raise forms.ValidationError(gettext("The file is larger than 5 MB. Split it into smaller files."))
         return upload
 
 
@@ -57,6 +62,10 @@ class InterventionImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         dry_run = form.cleaned_data["dry_run"]
         result = import_interventions(form.cleaned_data["file"].read(), dry_run=dry_run)
+        for problem in result.problems:
+            if problem.code == TOO_MANY_ROWS:  # about the file as a whole: shown beside the file field
+                form.add_error("file", problem.message)
+                return self.form_invalid(form)
         if not result.ok:
             return self.render_to_response(self.get_context_data(form=form, problems=result.problems))
         if dry_run:

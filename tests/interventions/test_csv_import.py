@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import override_settings
+from wagtail.search.backends import get_search_backend
 
+from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.costs import cost_of, rates_for_site
-from send_toolkit.interventions.csv_import import import_interventions
+from send_toolkit.interventions.csv_import import BATCH_SIZE, import_interventions
 from send_toolkit.interventions.models import Intervention, StaffRole
+from send_toolkit.pages.models import InterventionDirectoryPage
+from tests import recording_cache_backend
 
 HEADER = [
     "Name",
@@ -91,7 +99,9 @@ def test_importing_the_same_file_twice_updates_rather_than_duplicates(staff_role
 def test_a_bad_number_is_reported_with_its_row_and_column_and_nothing_changes(staff_role):
     before = snapshot()
     result = import_interventions(csv_bytes(row(), row("Second", **{"Group size": "four"})))
-    assert [str(problem) for problem in result.problems] == ["Row 3, Group size: “four” is not a whole number."]
+    assert [str(problem) for problem in result.problems] == [
+        "Row 3, Group size: “four” is not a whole number. Write it with the digits 0–9, such as 12."
+    ]
     assert snapshot() == before
 
 
@@ -326,3 +336,176 @@ def test_an_export_imported_again_leaves_every_field_as_it_was(admin_client):
     for old, new in zip(before, after, strict=True):
         changed = {name: (value, new[name]) for name, value in old.items() if new[name] != value}
         assert not changed, (old["name"], changed)
+
+
+# --- Large files: bulk writes, bounded queries, the row cap, the search index and purging ---------------------
+
+
+class QueryLog:
+    """Every query a block runs (``CaptureQueriesContext`` keeps only the last 9,000)."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements.append(sql)
+        return execute(sql, params, many, context)
+
+    def writes(self) -> list[str]:
+        return [sql for sql in self.statements if sql.lstrip().split(" ", 1)[0] in ("INSERT", "UPDATE", "DELETE")]
+
+
+def many_rows(count: int, prefix: str = "Bulk", **overrides) -> bytes:
+    return csv_bytes(*(row(f"{prefix} intervention {number:05d}", **overrides) for number in range(count)))
+
+
+def logged_import(data: bytes):
+    log = QueryLog()
+    with connection.execute_wrapper(log):
+        result = import_interventions(data)
+    assert result.ok, result.problems[:3]
+    return result, log
+
+
+def insert_batches(rows: int) -> int:
+    """Statements Django needs to insert ``rows`` interventions on this database (it caps values per statement)."""
+    fields = [field for field in Intervention._meta.concrete_fields if not field.primary_key]
+    per_statement = min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, [None] * rows) or rows)
+    return math.ceil(rows / per_statement)
+
+
+def test_a_large_file_takes_the_same_queries_as_a_small_one_but_for_its_insert_batches(staff_role):
+    _result, small = logged_import(many_rows(100, "Small"))
+    result, large = logged_import(many_rows(1000, "Large"))
+    assert len(result.created) == 1000
+    # The interventions, their search entries and three through-tables are inserted in batches (on SQLite
+    # Django puts at most 999 values in a statement, so 39 interventions); nothing else grows.
+    extra_batches = insert_batches(1000) - insert_batches(100)
+    assert len(large.statements) <= len(small.statements) + extra_batches + 3 + 10
+    assert len(large.statements) < 1000 / 10  # nowhere near a query a row (it was 19 a row)
+
+
+def test_importing_the_same_large_file_again_reads_a_fixed_number_of_queries_and_writes_nothing(staff_role):
+    small, large = many_rows(100, "Small"), many_rows(1000, "Large")
+    logged_import(small)
+    logged_import(large)
+    before = full_snapshot()
+    _result, small_again = logged_import(small)
+    result, large_again = logged_import(large)
+    assert len(result.updated) == 1000 and result.created == []
+    assert len(large_again.statements) == len(small_again.statements)
+    assert large_again.writes() == [] and small_again.writes() == []
+    assert full_snapshot() == before
+
+
+def test_a_changed_large_file_updates_every_row_in_batches(staff_role):
+    logged_import(many_rows(1000))
+    result, log = logged_import(many_rows(1000, **{"Group size": "5", "Key stages": "KS3"}))
+    assert len(result.updated) == 1000
+    assert len(log.statements) < 1000 / 10
+    assert set(Intervention.objects.filter(name__startswith="Bulk").values_list("group_size", flat=True)) == {5}
+    stages = Intervention.key_stages.through.objects.filter(intervention__name__startswith="Bulk")
+    assert set(stages.values_list("keystage__value", flat=True)) == {"ks3"} and stages.count() == 1000
+
+
+def test_choices_removed_from_a_row_are_unlinked_and_others_kept(staff_role):
+    assert import_interventions(csv_bytes(row(**{"Key stages": "KS1; KS2; KS3"}))).ok
+    assert import_interventions(csv_bytes(row(**{"Key stages": "KS2; KS4"}))).ok
+    phonics = Intervention.objects.get(name="Phonics catch-up")
+    assert sorted(stage.value for stage in phonics.key_stages.all()) == ["ks2", "ks4"]
+
+
+@override_settings(SEND_TOOLKIT_IMPORT_MAX_ROWS=3)
+def test_a_file_over_the_row_cap_is_refused_whole_with_a_message(staff_role):
+    before = full_snapshot()
+    assert import_interventions(many_rows(3)).ok
+    Intervention.objects.filter(name__startswith="Bulk").delete()
+    result = import_interventions(many_rows(4))
+    assert [str(problem) for problem in result.problems] == [
+        "File: The file has more than 3 interventions; one import takes at most 3. "
+        "Split it into smaller files and import each."
+    ]
+    assert full_snapshot() == before
+
+
+@override_settings(SEND_TOOLKIT_IMPORT_MAX_ROWS=3)
+def test_the_upload_form_states_the_row_cap_and_shows_it_beside_the_file(staff_role, admin_client):
+    url = "/admin/snippets/send_toolkit/intervention/import/"
+    assert "At most 3 interventions and 5 MB a file." in admin_client.get(url).text
+    before = full_snapshot()
+    upload = SimpleUploadedFile("long.csv", many_rows(4), content_type="text/csv")
+    response = admin_client.post(url, {"file": upload})
+    assert response.status_code == 200
+    html = response.text
+    message = "The file has more than 3 interventions; one import takes at most 3."
+    assert message in html[html.index('class="error-message"') :]
+    assert full_snapshot() == before
+
+
+@override_settings(SEND_TOOLKIT_IMPORT_MAX_ROWS=3)
+def test_the_command_refuses_a_file_over_the_row_cap(staff_role, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_bytes(many_rows(4))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing was imported: 1 problem"):
+        call_command("send_toolkit_import_interventions", str(path), stderr=err)
+    assert "The file has more than 3 interventions" in err.getvalue()
+    assert not Intervention.objects.filter(name__startswith="Bulk").exists()
+
+
+def test_the_row_cap_defaults_to_ten_thousand():
+    assert toolkit_settings.IMPORT_MAX_ROWS == 10_000
+
+
+def search(words: str):
+    return get_search_backend().search(words, Intervention)
+
+
+def test_imported_and_reimported_interventions_are_found_by_search(staff_role):
+    assert import_interventions(csv_bytes(row(**{"Summary": "Practise with zebrafinch cards."}))).ok
+    assert [item.name for item in search("zebrafinch")] == ["Phonics catch-up"]
+    assert import_interventions(csv_bytes(row(**{"Summary": "Practise with kookaburra cards."}))).ok
+    assert [item.name for item in search("kookaburra")] == ["Phonics catch-up"]
+    assert list(search("zebrafinch")) == []
+
+
+@pytest.fixture
+def purged():
+    recording_cache_backend.PURGED.clear()
+    yield recording_cache_backend.PURGED
+    recording_cache_backend.PURGED.clear()
+
+
+def test_an_import_that_changes_audiences_purges_their_pages_once_committed(
+    staff_role, toolkit, purged, django_capture_on_commit_callbacks
+):
+    assert import_interventions(csv_bytes(row(), row("Second phonics"))).ok
+    assert purged == []  # new interventions are on no cached page yet (as when saved one by one)
+    directory = InterventionDirectoryPage.objects.get().get_full_url()
+    practitioners_only = {"Audience": "Logged-in practitioners only"}
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert import_interventions(
+            csv_bytes(row(**practitioners_only), row("Second phonics", **practitioners_only))
+        ).ok
+        assert purged == []  # not before the change is committed
+    assert len(callbacks) == 1  # one purge for the whole import
+    first, second = (Intervention.objects.get(name=name).slug for name in ("Phonics catch-up", "Second phonics"))
+    assert {directory, directory + "export/", f"{directory}{first}/", f"{directory}{second}/"} <= set(purged)
+    assert len(purged) == len(set(purged))  # each URL once, however many interventions it shows
+
+
+def test_an_import_that_leaves_audiences_alone_purges_nothing(staff_role, purged, django_capture_on_commit_callbacks):
+    assert import_interventions(csv_bytes(row())).ok
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_interventions(csv_bytes(row(**{"Summary": "New summary."}))).ok
+        assert import_interventions(csv_bytes(row(**{"Summary": "New summary."}))).ok
+    assert purged == []
+
+
+def test_an_upload_with_an_impossible_sum_of_money_lists_it_instead_of_an_error_page(staff_role, admin_client):
+    header = [*HEADER, "One-off resource cost (£)"]
+    upload = SimpleUploadedFile("huge.csv", csv_bytes([*row(), "1e309"], header=header), content_type="text/csv")
+    response = admin_client.post("/admin/snippets/send_toolkit/intervention/import/", {"file": upload})
+    assert response.status_code == 200
+    assert "Row 2, One-off resource cost (£): “1e309” is not a sum of money." in response.text
+    assert not Intervention.objects.filter(name="Phonics catch-up").exists()

@@ -12,7 +12,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from send_toolkit.interventions.csv_columns import IMPORTED_COLUMNS
-from send_toolkit.interventions.csv_import import TOO_MANY_ROWS, import_interventions, max_rows
+from send_toolkit.interventions.csv_import import MAX_ERRORS_SHOWN, TOO_MANY_ROWS, import_interventions, max_rows
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -67,7 +67,10 @@ class InterventionImportView(WagtailAdminTemplateMixin, FormView):
                 form.add_error("file", problem.message)
                 return self.form_invalid(form)
         if not result.ok:
-            return self.render_to_response(self.get_context_data(form=form, problems=result.problems))
+            # A file bad in every row of 10,000 would list tens of thousands: the first ones are enough to act on.
+            shown = result.problems[:MAX_ERRORS_SHOWN]
+            context = self.get_context_data(form=form, problems=shown, problem_count=len(result.problems))
+            return self.render_to_response(context)
         if dry_run:
             messages.success(self.request, "The file is valid. Nothing was changed.")
             return self.render_to_response(self.get_context_data(form=self.form_class()))

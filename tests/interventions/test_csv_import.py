@@ -509,3 +509,12 @@ def test_an_upload_with_an_impossible_sum_of_money_lists_it_instead_of_an_error_
     assert response.status_code == 200
     assert "Row 2, One-off resource cost (£): “1e309” is not a sum of money." in response.text
     assert not Intervention.objects.filter(name="Phonics catch-up").exists()
+
+
+def test_an_upload_bad_in_every_row_lists_the_first_problems_and_counts_them_all(staff_role, admin_client):
+    upload = SimpleUploadedFile("bad.csv", many_rows(300, **{"Group size": "lots"}), content_type="text/csv")
+    response = admin_client.post("/admin/snippets/send_toolkit/intervention/import/", {"file": upload})
+    assert response.status_code == 200
+    assert "Nothing was imported: 300 problems to fix" in response.text
+    assert "The first 200 are listed" in response.text
+    assert response.text.count("is not a whole number") == 200

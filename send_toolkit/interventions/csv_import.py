@@ -21,7 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from wagtail.search.backends import get_search_backends_with_name
 
 from send_toolkit.access.channels import Change
@@ -52,7 +52,7 @@ class Problem:
     code: str = ""  # what kind of problem, for callers that place it (TOO_MANY_ROWS)
 
     def __str__(self) -> str:
-        where = f"Row {self.row}" if self.row else "File"
+        where = gettext("Row %(row)s") % {"row": self.row} if self.row else gettext("File")
         if self.column:
             where += f", {self.column}"
         return f"{where}: {self.message}"
@@ -84,9 +84,12 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CellError(
-            "The file is not saved as UTF-8 text, so letters such as £, é or curly quotes would be garbled "
-            f"(the first unreadable byte is at position {error.start}). In Excel choose File › Save As › "
-            "“CSV UTF-8 (Comma delimited)”, then import that file."
+            gettext(
+                "The file is not saved as UTF-8 text, so letters such as £, é or curly quotes would be garbled "
+                "(the first unreadable byte is at position %(position)s). In Excel choose File › Save As › "
+                "“CSV UTF-8 (Comma delimited)”, then import that file."
+            )
+            % {"position": error.start}
         ) from None
 
 
@@ -106,7 +109,7 @@ def import_interventions(data: bytes, *, dry_run: bool = False) -> ImportResult:
     return result
 
 
-NUL_MESSAGE = (
+NUL_MESSAGE = gettext_lazy(
     "contains a NUL character, an invisible code that does not belong in text. It usually means the file was "
     "saved as “Unicode” (UTF-16) or is not a CSV file. Save it again as “CSV UTF-8 (Comma delimited)”."
 )
@@ -130,10 +133,12 @@ def _records(reader, result: ImportResult):
 
 def _unreadable_row_message(error: csv.Error) -> str:
     if "field larger than field limit" in str(error):
-        reason = f"a cell is longer than {csv.field_size_limit():,} characters (often a quote mark left open)"
+        reason = gettext("a cell is longer than %(most)s characters (often a quote mark left open)") % {
+            "most": f"{csv.field_size_limit():,}"
+        }
     else:
-        reason = f"it is not valid CSV ({error})"
-    return f"cannot be read: {reason}, so the rest of the file was not checked."
+        reason = gettext("it is not valid CSV (%(error)s)") % {"error": error}
+    return gettext("cannot be read: %(reason)s, so the rest of the file was not checked.") % {"reason": reason}
 
 
 def _read_rows(text: str, result: ImportResult) -> list[_Row]:
@@ -141,20 +146,32 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
     _line, header = next(records, (1, None))
     if not header or not any(cell.strip() for cell in header):
         if result.ok:
-            result.problems.append(Problem(None, "", "The file is empty. The first row must name the columns."))
+            result.problems.append(
+                Problem(None, "", gettext("The file is empty. The first row must name the columns."))
+            )
         return []
     columns = []
     seen: dict[str, int] = {}
     for position, heading in enumerate(header, start=1):
         column = column_for_header(heading)
+        column_number = gettext("Column %(position)s") % {"position": position}
         if "\x00" in heading:
-            result.problems.append(Problem(1, f"Column {position}", f"the column name {NUL_MESSAGE}"))
+            result.problems.append(
+                Problem(1, column_number, gettext("the column name %(problem)s") % {"problem": NUL_MESSAGE})
+            )
         elif column is None and heading.strip():
-            result.problems.append(Problem(1, heading, f"Column {position} is not a column this import knows."))
+            result.problems.append(
+                Problem(
+                    1, heading, gettext("%(column)s is not a column this import knows.") % {"column": column_number}
+                )
+            )
         elif column is not None and column.key in seen:
             result.problems.append(
                 Problem(
-                    1, heading, f"Column {position} repeats column {seen[column.key]}; each column may appear once."
+                    1,
+                    heading,
+                    gettext("%(column)s repeats column %(first)s; each column may appear once.")
+                    % {"column": column_number, "first": seen[column.key]},
                 )
             )
             column = None  # which of the two would win is anyone's guess: the file is refused anyway
@@ -164,7 +181,7 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
     present = {column.key for column in columns if column}
     for column in IMPORTED_COLUMNS:
         if column.required and column.key not in present:
-            result.problems.append(Problem(1, column.label, "This column is missing; every file needs it."))
+            result.problems.append(Problem(1, column.label, gettext("This column is missing; every file needs it.")))
     if not result.ok:
         return []
 
@@ -179,13 +196,20 @@ def _read_rows(text: str, result: ImportResult) -> list[_Row]:
             result.problems.append(Problem(None, "", too_many_rows_message(most), code=TOO_MANY_ROWS))
             return []
         if len(cells) > len(columns):
-            result.problems.append(Problem(line, "", f"has {len(cells)} cells but the header names {len(columns)}."))
+            result.problems.append(
+                Problem(
+                    line,
+                    "",
+                    gettext("has %(cells)s cells but the header names %(columns)s.")
+                    % {"cells": len(cells), "columns": len(columns)},
+                )
+            )
             continue
         row = _Row(line, {})
         _read_cells(row, columns, cells, roles, sub_needs, result)
         rows.append(row)
     if not rows and result.ok:
-        result.problems.append(Problem(None, "", "The file has a header row but no interventions."))
+        result.problems.append(Problem(None, "", gettext("The file has a header row but no interventions.")))
     return rows
 
 
@@ -212,9 +236,9 @@ def _read_cells(row: _Row, columns, cells, roles, sub_needs, result) -> None:
         cell = _undo_formula_guard(cell)
         problems_before = len(result.problems)
         if "\x00" in cell:
-            result.problems.append(Problem(line, column.label, NUL_MESSAGE))
+            result.problems.append(Problem(line, column.label, str(NUL_MESSAGE)))
         elif column.required and not cell.strip():
-            result.problems.append(Problem(line, column.label, "is empty; every intervention needs it."))
+            result.problems.append(Problem(line, column.label, gettext("is empty; every intervention needs it.")))
         else:
             try:
                 value = column.read(cell)
@@ -222,9 +246,10 @@ def _read_cells(row: _Row, columns, cells, roles, sub_needs, result) -> None:
                 result.problems.append(Problem(line, column.label, str(error)))
             else:
                 if column.key == "staff_role":
-                    value = _lookup(value, roles, "staff role", "Staff roles", line, column, result)
+                    value = _lookup(value, roles, gettext("staff role"), gettext("Staff roles"), line, column, result)
                 elif column.key == "sub_needs":
-                    value = [_lookup(name, sub_needs, "sub-need", "Sub-needs", line, column, result) for name in value]
+                    what, menu = gettext("sub-need"), gettext("Sub-needs")
+                    value = [_lookup(name, sub_needs, what, menu, line, column, result) for name in value]
                 row.values[column.key] = value
         if len(result.problems) > problems_before:
             row.unreadable.add(column.key)
@@ -274,18 +299,33 @@ def _match_existing(rows: list[_Row], result: ImportResult) -> None:
         taken = by_slug.get(slug)
         if instance is None and taken is not None:
             result.problems.append(
-                Problem(row.line, "Slug", f"the web address “{slug}” is already used by “{taken.name}”. Give a slug.")
+                Problem(
+                    row.line,
+                    "Slug",
+                    gettext("the web address %(slug)s is already used by %(name)s. Give a slug.")
+                    % {"slug": shown(slug), "name": shown(taken.name)},
+                )
             )
         for seen, key, what in ((seen_names, name.casefold(), "Name"), (seen_slugs, slug, "Slug")):
             if key in seen:
                 result.problems.append(
-                    Problem(row.line, what, f"“{name}” is also on row {seen[key]}; each intervention may appear once.")
+                    Problem(
+                        row.line,
+                        what,
+                        gettext("%(name)s is also on row %(row)s; each intervention may appear once.")
+                        % {"name": shown(name), "row": seen[key]},
+                    )
                 )
             seen[key] = row.line
         clash = by_name.get(name.casefold())
         if instance is not None and clash is not None and clash.pk != instance.pk:
             result.problems.append(
-                Problem(row.line, "Name", f"another intervention (slug “{clash.slug}”) is already called “{name}”.")
+                Problem(
+                    row.line,
+                    "Name",
+                    gettext("another intervention (slug %(slug)s) is already called %(name)s.")
+                    % {"slug": shown(clash.slug), "name": shown(name)},
+                )
             )
         if instance is not None:
             row.stored = {name: getattr(instance, name) for name in CONCRETE_FIELDS}

@@ -38,7 +38,7 @@ class InterventionImportForm(forms.Form):
 class InterventionImportView(WagtailAdminTemplateMixin, FormView):
     form_class = InterventionImportForm
     template_name = "send_toolkit/admin/intervention_import.html"
-    page_title = "Import interventions"
+    page_title = gettext_lazy("Import interventions")
     header_icon = "upload"
     index_url_name = ""  # set by the viewset
 
@@ -50,7 +50,7 @@ class InterventionImportView(WagtailAdminTemplateMixin, FormView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse(self.index_url_name), "label": "Interventions"},
+            {"url": reverse(self.index_url_name), "label": gettext("Interventions")},
             {"url": "", "label": self.page_title},
         ]
 
@@ -72,10 +72,11 @@ class InterventionImportView(WagtailAdminTemplateMixin, FormView):
             context = self.get_context_data(form=form, problems=shown, problem_count=len(result.problems))
             return self.render_to_response(context)
         if dry_run:
-            messages.success(self.request, "The file is valid. Nothing was changed.")
+            messages.success(self.request, gettext("The file is valid. Nothing was changed."))
             return self.render_to_response(self.get_context_data(form=self.form_class()))
         messages.success(
             self.request,
-            f"Imported {len(result.created)} new and updated {len(result.updated)} existing interventions.",
+            gettext("Imported %(created)s new and updated %(updated)s existing interventions.")
+            % {"created": len(result.created), "updated": len(result.updated)},
         )
         return redirect(self.index_url_name)

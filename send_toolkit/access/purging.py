@@ -11,8 +11,9 @@ committed. The changes watched:
 - a collection's privacy: a view restriction added, changed, removed, or its groups changed.
 
 Only a real change purges: a save that leaves the stored audience as it was does not, and nor does
-a new intervention or resource (no page shows it yet). With no ``WAGTAILFRONTENDCACHE`` configured
-this does nothing.
+a new intervention or resource (no page shows it yet). Writes that skip ``save()`` and its signals
+(the CSV import's bulk updates) call ``purge_after_commit`` with the rows whose audience they changed.
+With no ``WAGTAILFRONTENDCACHE`` configured this does nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction, Site
 
 from send_toolkit.access.channels import Change, registered_channels
 from send_toolkit.domain.access_rules import ResourceAudience
@@ -54,11 +55,17 @@ def purge_urls_showing(change: Change, model: type[Model], pk: int) -> None:
     batch.purge()
 
 
+# Working out what shows one intervention takes a dozen queries; listing every URL of every channel
+# takes about thirty in all. Past this many subjects, purging every URL is the quicker superset.
+MANY_SUBJECTS = 20
+
+
 def purge_after_commit(change: Change, subjects: Iterable[Model]) -> None:
     """Once committed, purge in one batch what shows each of ``subjects``.
 
     For writes that skip ``save()`` and so its signals (the CSV import's bulk updates): the caller
-    passes the rows whose audience it changed.
+    passes the rows whose audience it changed. More than ``MANY_SUBJECTS`` purge every URL of every
+    channel on every site, a superset found in a fixed number of queries.
     """
     keys = [(type(subject), subject.pk) for subject in subjects]
     if keys:
@@ -67,10 +74,15 @@ def purge_after_commit(change: Change, subjects: Iterable[Model]) -> None:
 
 def _purge_all_showing(change: Change, keys: list[tuple[type[Model], int]]) -> None:
     batch = PurgeBatch()
-    for model in dict.fromkeys(model for model, _pk in keys):
-        pks = [pk for each, pk in keys if each is model]
-        for subject in model._default_manager.filter(pk__in=pks):  # read afresh: the change is committed
-            batch.add_urls(urls_showing(change, subject))
+    if len(keys) > MANY_SUBJECTS:
+        for site in Site.objects.order_by("pk"):
+            for channel in registered_channels():
+                batch.add_urls(channel.urls(site))
+    else:
+        for model in dict.fromkeys(model for model, _pk in keys):
+            pks = [pk for each, pk in keys if each is model]
+            for subject in model._default_manager.filter(pk__in=pks):  # read afresh: the change is committed
+                batch.add_urls(urls_showing(change, subject))
     batch.purge()
 
 

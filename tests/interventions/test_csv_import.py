@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
+from send_toolkit.access.purging import MANY_SUBJECTS
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.costs import cost_of, rates_for_site
 from send_toolkit.interventions.csv_import import BATCH_SIZE, import_interventions
@@ -518,3 +519,28 @@ def test_an_upload_bad_in_every_row_lists_the_first_problems_and_counts_them_all
     assert "Nothing was imported: 300 problems to fix" in response.text
     assert "The first 200 are listed" in response.text
     assert response.text.count("is not a whole number") == 200
+
+
+def test_an_import_that_changes_many_audiences_purges_every_page_in_a_fixed_number_of_queries(
+    staff_role, toolkit, purged, django_capture_on_commit_callbacks
+):
+    """Past MANY_SUBJECTS, every URL of every channel is purged (a superset) rather than asking each row."""
+    directory = InterventionDirectoryPage.objects.get().get_full_url()
+    practitioners_only = {"Audience": "Logged-in practitioners only"}
+    purge_queries = []
+    for count in (MANY_SUBJECTS + 5, 3 * MANY_SUBJECTS):
+        assert import_interventions(many_rows(count, f"Flip {count}")).ok
+        purged.clear()
+        with django_capture_on_commit_callbacks() as callbacks:
+            assert import_interventions(many_rows(count, f"Flip {count}", **practitioners_only)).ok
+        log = QueryLog()
+        with connection.execute_wrapper(log):
+            for callback in callbacks:
+                callback()
+        purge_queries.append(len(log.statements))
+        flipped = Intervention.objects.filter(name__startswith=f"Flip {count} ")
+        assert flipped.count() == count
+        expected = {directory, directory + "export/", toolkit.get_site().root_url + "/sitemap.xml"}
+        expected |= {f"{directory}{item.slug}/" for item in flipped}
+        assert expected <= set(purged)
+    assert purge_queries[0] == purge_queries[1]

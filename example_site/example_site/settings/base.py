@@ -55,7 +55,8 @@ MIDDLEWARE = [
     "send_toolkit.practitioners.session_lifetime.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's editor-made redirects, answering like the target would when it is restricted.
+    "send_toolkit.access.redirects.AccessCheckedRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"

@@ -23,6 +23,8 @@ SESSION_LIFETIME = "send_toolkit.practitioners.session_lifetime.SessionLifetimeM
 SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
 AUTHENTICATION = "django.contrib.auth.middleware.AuthenticationMiddleware"
 RATE_LIMITED_BACKEND = "send_toolkit.practitioners.login_limits.RateLimitedModelBackend"
+WAGTAIL_REDIRECTS = "wagtail.contrib.redirects.middleware.RedirectMiddleware"
+ACCESS_CHECKED_REDIRECTS = "send_toolkit.access.redirects.AccessCheckedRedirectMiddleware"
 # The dotted paths before the layout by domain (0.x): still working, with a DeprecationWarning, for one release.
 DEPRECATED_PATHS = {
     CACHE_HEADERS: "send_toolkit.middleware.CacheHeadersMiddleware",
@@ -88,6 +90,20 @@ def check_access_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
             )
         )
     return problems
+
+
+@checks.register(checks.Tags.security)
+def check_redirect_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    if WAGTAIL_REDIRECTS not in list(getattr(settings, "MIDDLEWARE", [])):
+        return []
+    return [
+        checks.Warning(
+            f"{WAGTAIL_REDIRECTS} is in MIDDLEWARE: an editor-made redirect to a restricted page or document sends "
+            "anyone who opens its old path there, telling them its address (slug or file name).",
+            hint=f"Use {ACCESS_CHECKED_REDIRECTS} in its place (see docs/reference/settings.md).",
+            id="send_toolkit.W006",
+        )
+    ]
 
 
 SHARED_PASSWORD_SETTINGS = {

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
+from send_toolkit.access.channels import carries_search_text
 from send_toolkit.access.rich_text_links import reader_in_scope
 from send_toolkit.access.visibility import restricted_content_shown
 from send_toolkit.conf import toolkit_settings
@@ -22,8 +23,9 @@ from send_toolkit.conf import toolkit_settings
 class CacheHeadersMiddleware:
     """``private, no-store`` for anything that may differ by person; ``public`` for anonymous pages.
 
-    - A response to a logged-in user, one holding restricted content, or one that sets a
-      cookie is never stored by a shared cache.
+    - A response to a logged-in user, one holding restricted content, one that sets a
+      cookie, or one answering search text (``?q=`` on the search or the directory: the words may
+      name a child, and a cache would keep them as its key) is never stored by a shared cache.
     - A Wagtail page (or the sitemap) served to an anonymous visitor, with no cookie set,
       is the same for every anonymous visitor: it is marked ``public, max-age`` and the
       ``Vary: Cookie`` Django adds (because templates looked at ``request.user``) is
@@ -52,7 +54,7 @@ class CacheHeadersMiddleware:
 
     @staticmethod
     def _is_personal(request: HttpRequest, response: HttpResponse) -> bool:
-        if restricted_content_shown(request) or response.cookies:
+        if restricted_content_shown(request) or response.cookies or carries_search_text(request.GET):
             return True
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated)

@@ -36,10 +36,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.urls import NoReverseMatch, reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, ReferenceIndex, Site
@@ -83,10 +85,17 @@ class Channel:
     sitemap: type[Sitemap] | None = None  # the sitemap section listing its public URLs, if it is listed
     # Anonymous responses are marked public, so a shared cache (CDN) may keep them until purged.
     cached_publicly: bool = True
+    # Query parameters carrying what a visitor typed ("q"). A search may name a child ("Tommy Jones Year 3
+    # ADHD"), so a response to one with a value is never stored by a shared cache, keyed by the words.
+    search_parameters: frozenset[str] = frozenset()
 
     @property
     def in_sitemap(self) -> bool:
         return self.sitemap is not None
+
+    def cached_publicly_for(self, query: Mapping[str, str]) -> bool:
+        """Whether an anonymous response to this channel's URL with ``query`` may be kept by a shared cache."""
+        return self.cached_publicly and not carries_search_text(query, self.search_parameters)
 
 
 _register: dict[str, Channel] = {}
@@ -103,6 +112,14 @@ def register_channel(channel: Channel) -> None:
 def registered_channels() -> tuple[Channel, ...]:
     """Every registered channel, in the order registered."""
     return tuple(_register.values())
+
+
+def carries_search_text(query: Mapping[str, str], names: Iterable[str] | None = None) -> bool:
+    """Whether ``query`` (``request.GET``) holds words a visitor typed: a non-blank value of one of ``names``,
+    or of any registered channel's search parameters. Whatever the URL, such a response stays private."""
+    if names is None:
+        names = {name for channel in registered_channels() for name in channel.search_parameters}
+    return any(str(query.get(name) or "").strip() for name in names)
 
 
 def registered_channel(name: str) -> Channel:
@@ -193,6 +210,77 @@ DOCUMENTS = Channel(
 )
 
 
+# --- Wagtail's editor-made redirects ----------------------------------------------------------------------
+
+REDIRECTS_APP = "wagtail.contrib.redirects"
+
+
+def _redirects(site: Site | None = None):
+    # Read through the app registry: a host may leave wagtail.contrib.redirects out of INSTALLED_APPS.
+    redirect_model = apps.get_model("wagtailredirects", "Redirect")
+    found = redirect_model.objects.order_by("old_path", "pk")
+    return found.filter(Q(site=site) | Q(site=None)) if site is not None else found
+
+
+def old_path_url(root_url: str, old_path: str) -> str:
+    """The URL a visitor opens for a redirect's old path. Wagtail stores it without a trailing slash and finds it
+    with or without one; page addresses end in one, so a plain path is given it."""
+    last = old_path.rsplit("/", 1)[-1]
+    ends_page_like = last and "." not in last and "?" not in old_path
+    return root_url + old_path + ("/" if ends_page_like else "")
+
+
+def redirect_urls(site: Site) -> list[str]:
+    """Full URLs of every redirect's old path on ``site`` (those for every site included)."""
+    return [old_path_url(site.root_url, redirect.old_path) for redirect in _redirects(site)]
+
+
+def redirect_urls_where(leads_there: Callable[[str], bool]) -> list[str]:
+    """Full URLs, on every site, of the redirects whose target's path ``leads_there``."""
+    sites = list(Site.objects.order_by("pk"))
+    urls: list[str] = []
+    for redirect in _redirects().select_related("redirect_page"):
+        link = redirect.link
+        if link and leads_there(urlsplit(link).path):
+            urls.extend(
+                old_path_url(site.root_url, redirect.old_path) for site in sites if redirect.site_id in (None, site.pk)
+            )
+    return urls
+
+
+def _at_or_below(paths: Iterable[str]) -> Callable[[str], bool]:
+    prefixes = tuple(paths)
+    return lambda path: bool(prefixes) and path.startswith(prefixes)
+
+
+def _page_path(page) -> list[str]:
+    url = page.url
+    return [urlsplit(url).path] if url else []
+
+
+REDIRECTS = Channel(
+    name="redirects",
+    description="Editor-made redirects (wagtail.contrib.redirects) at their old paths. A redirect to something "
+    "restricted answers as its target would (access.redirects); a CDN may keep a 301, so those leading to "
+    "something whose audience changed are purged.",
+    urls=redirect_urls,
+    showing={
+        Change.PAGE_PRIVACY: lambda page: redirect_urls_where(_at_or_below(_page_path(page))),
+        Change.COLLECTION_PRIVACY: lambda collection: redirect_urls_where(
+            _at_or_below(urlsplit(document.url).path for document in documents_in(collection))
+        ),
+        # An intervention's page is <directory>/<slug>/, under any directory.
+        Change.INTERVENTION_AUDIENCE: lambda intervention: redirect_urls_where(
+            lambda path: path.endswith(f"/{intervention.slug}/")
+        ),
+    },
+    url_names=frozenset({"wagtail_serve"}),  # an old path is one Wagtail's catch-all would have answered
+    cached_publicly=False,
+)
+
+
 def register() -> None:
     """Register the channels this room owns (called from ``SendToolkitConfig.ready``)."""
     register_channel(DOCUMENTS)
+    if apps.is_installed(REDIRECTS_APP):
+        register_channel(REDIRECTS)

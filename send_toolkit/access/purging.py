@@ -30,6 +30,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction, Site
 
 from send_toolkit.access.channels import Change, registered_channels
+from send_toolkit.access.search_index import reindex_pages_indexing
 from send_toolkit.domain.access_rules import ResourceAudience
 from send_toolkit.interventions.models import Intervention
 from send_toolkit.practitioners.resources import PractitionerResource
@@ -46,10 +47,12 @@ def urls_showing(change: Change, subject: Model) -> list[str]:
 
 
 def purge_urls_showing(change: Change, model: type[Model], pk: int) -> None:
-    """Purge what shows the ``model`` row ``pk`` (read afresh: this runs after the change is committed)."""
+    """Purge what shows the ``model`` row ``pk`` (read afresh: this runs after the change is committed), and
+    reindex the pages whose searchable text the change alters (``access.search_index``)."""
     subject = model._default_manager.filter(pk=pk).first()
     if subject is None:
         return
+    reindex_pages_indexing(change, subject)
     batch = PurgeBatch()
     batch.add_urls(urls_showing(change, subject))
     batch.purge()

@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from send_toolkit.access.visibility import can_view_document
 from send_toolkit.blocks.gated import document_access_context
+from send_toolkit.blocks.public_text import EVERYONE
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -51,6 +52,10 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         template = "send_toolkit/blocks/callout.html"
 
+    def get_searchable_content(self, value):
+        # The style is a CSS class, not words on the page.
+        return [value.get("heading") or "", *self.child_blocks["text"].get_searchable_content(value.get("text"))]
+
 
 class DownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
@@ -66,6 +71,13 @@ class DownloadBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context.update(document_access_context((parent_context or {}).get("request"), value.get("document")))
         return context
+
+    def get_searchable_content(self, value):
+        # Everyone else sees "a document here" and the way in: neither its title nor the editor's words.
+        document = value.get("document")
+        if not can_view_document(EVERYONE, document):
+            return []
+        return [value.get("title") or document.title, value.get("description") or ""]
 
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context)

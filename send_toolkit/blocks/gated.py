@@ -52,6 +52,11 @@ class GatedResourceBlock(blocks.StructBlock):
             context.update(login_prompt_context(request))
         return context
 
+    def get_searchable_content(self, value):
+        # Everyone sees the title and the teaser; the body only its audience, so it is never searchable.
+        resource = value.get("resource")
+        return [resource.title, resource.teaser] if resource is not None else []
+
     def get_api_representation(self, value, context=None):
         # The API never carries a resource's restricted body; the id is enough to know one is there.
         resource = value.get("resource")

@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from send_toolkit.access.visibility import can_view_intervention
+from send_toolkit.blocks.public_text import EVERYONE
 from send_toolkit.interventions.costs import cost_of, hourly_rates_for_request, rates_for_request
 
 
@@ -45,6 +46,13 @@ class InterventionBlock(blocks.StructBlock):
         context["intervention_directory"] = _directory_of(parent_context) if visible else None
         return context
 
+    def get_searchable_content(self, value):
+        # A practitioner-only intervention is not shown to the public, nor is the local note beside it.
+        intervention = value.get("intervention")
+        if not can_view_intervention(EVERYONE, intervention):
+            return []
+        return [intervention.name, intervention.summary, value.get("local_note") or ""]
+
 
 class CostingBlock(blocks.StructBlock):
     """An inline costing table for one or more interventions, worked out from council rates."""
@@ -64,3 +72,8 @@ class CostingBlock(blocks.StructBlock):
         context["visible_interventions"] = visible
         context["costed_interventions"] = _costed(request, visible)
         return context
+
+    def get_searchable_content(self, value):
+        # The table, heading included, shows only when at least one of its interventions may be seen.
+        names = [item.name for item in value.get("interventions", []) if can_view_intervention(EVERYONE, item)]
+        return [value.get("heading") or "", *names] if names else []

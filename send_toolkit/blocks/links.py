@@ -3,6 +3,7 @@
 from wagtail import blocks
 
 from send_toolkit.access.visibility import can_view_page
+from send_toolkit.blocks.public_text import EVERYONE
 
 
 class ToolkitLinkBlock(blocks.StructBlock):
@@ -22,3 +23,10 @@ class ToolkitLinkBlock(blocks.StructBlock):
         # A private page's title must never reach someone who may not open it.
         context["visible_page"] = page.specific if page and can_view_page(request, page) else None
         return context
+
+    def get_searchable_content(self, value):
+        # A link to a page the public may not open is not shown to them at all, label and description included.
+        page = value.get("page")
+        if not can_view_page(EVERYONE, page):
+            return []
+        return [value.get("label") or page.title, value.get("description") or ""]

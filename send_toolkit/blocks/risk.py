@@ -8,6 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from send_toolkit.access.visibility import can_view_document
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES
 from send_toolkit.blocks.gated import document_access_context
+from send_toolkit.blocks.public_text import EVERYONE
 
 
 class RiskGuidanceBlock(blocks.StructBlock):
@@ -29,6 +30,15 @@ class RiskGuidanceBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         context.update(document_access_context(request, value.get("planning_template")))
         return context
+
+    def get_searchable_content(self, value):
+        texts = [value.get("title") or ""]
+        for name in ("what_it_may_look_like", "immediate_actions", "who_to_contact"):
+            texts.extend(self.child_blocks[name].get_searchable_content(value.get(name)))
+        template = value.get("planning_template")
+        if can_view_document(EVERYONE, template):  # shown with its title only to those who may download it
+            texts.append(template.title)
+        return texts
 
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context)

@@ -11,8 +11,9 @@ and the sitemap. Each says which of its URLs may show something whose audience c
 - a resource's audience or groups: the pages carrying it;
 - a collection's privacy: the pages offering its documents, directly or through a resource.
 
-Purging covers the URLs themselves: a CDN keeps each query string apart, so a cached
-``?q=...`` search or a filtered directory lasts until it expires (``SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE``).
+Purging covers the URLs themselves: a CDN keeps each query string apart, so a cached filtered
+search or directory lasts until it expires (``SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE``). A search with
+words (``?q=...``) is never cached publicly at all (``Channel.search_parameters``).
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ def _site_of(page: BasePage) -> list[Site]:
 # --- The channels --------------------------------------------------------------------------------------
 
 SUB_ROUTES = frozenset({"parents", "glossary", "accessibility_statement"})
+# What a visitor types into the search box of the site search and the directory (the export takes the same).
+SEARCH_TEXT = frozenset({"q"})
 
 PAGES = Channel(
     name="pages",
@@ -183,6 +186,7 @@ SITE_SEARCH = Channel(
             url for toolkit in ToolkitPage.objects.live() for url in route_urls(toolkit, {"search"})
         ],
     },
+    search_parameters=SEARCH_TEXT,
     page_routes=frozenset({"search"}),
 )
 INTERVENTION_DIRECTORY = Channel(
@@ -193,6 +197,7 @@ INTERVENTION_DIRECTORY = Channel(
         Change.PAGE_PRIVACY: lambda page: [url for d in _directories_in_site_of(page) for url in own_url(d)],
         Change.INTERVENTION_AUDIENCE: lambda intervention: [url for d in directories() for url in own_url(d)],
     },
+    search_parameters=SEARCH_TEXT,
     page_routes=frozenset({"directory"}),
 )
 INTERVENTION_EXPORT = Channel(
@@ -207,6 +212,7 @@ INTERVENTION_EXPORT = Channel(
             url for d in directories() for url in route_urls(d, {"export"})
         ],
     },
+    search_parameters=SEARCH_TEXT,
     page_routes=frozenset({"export"}),
 )
 INTERVENTION_DETAIL = Channel(

@@ -689,6 +689,13 @@ class InterventionDirectoryPageMixin(RoutablePageMixin, ToolkitPageMixin):
         response = self.render(request, template=self.detail_template, context_overrides=context)
         return _private_if_practitioner(request, response)
 
+    def route_visible_to(self, request, view, args, kwargs) -> bool:
+        """Whether ``request`` may see what the sub-route ``view`` shows (asked before a redirect leads there):
+        an intervention's page only if the intervention is visible to them, as ``intervention`` answers."""
+        if view.__name__ != "intervention":
+            return True
+        return visible_interventions(request, Intervention.objects.filter(slug=kwargs.get("slug"))).exists()
+
 
 class InterventionDirectoryPage(InterventionDirectoryPageMixin, BasePage):
     """The page type editors add: InterventionDirectoryPageMixin on the site's base page model."""

@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from send_toolkit.access.visibility import visible_interventions, visible_pages
+from send_toolkit.blocks.public_text import public_text
 from send_toolkit.domain import vocabulary
 from send_toolkit.domain.search_words import plain_words
 from send_toolkit.glossary.models import GlossaryTerm
@@ -77,23 +78,14 @@ def _pages(request, toolkit, query: str, need_area: str, key_stage: str) -> list
     return found
 
 
-def _strings(value) -> list[str]:
-    """Every piece of text in a StreamField's raw data, in order."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in ("type", "id") for text in _strings(item)]
-    if isinstance(value, list | tuple):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
 def excerpt(page, words: int = 30) -> str:
-    """A plain-text summary for a search result: description, introduction or the start of the body."""
+    """A plain-text summary for a search result: description, introduction or the start of the body.
+
+    The body's text is what it shows everyone (``blocks.public_text``), the same text the search index
+    holds, whoever is searching: the excerpt is cached with the page's public response."""
     text = getattr(page, "search_description", "") or strip_tags(getattr(page, "introduction", "") or "")
-    body = getattr(page, "body", None)
-    if not text.strip() and body is not None:
-        text = " ".join(strip_tags(piece) for piece in _strings(list(body.raw_data)) if not piece.isidentifier())
+    if not text.strip():
+        text = " ".join(strip_tags(piece) for piece in public_text(getattr(page, "body", None)))
     return Truncator(" ".join(text.split())).words(words)
 
 

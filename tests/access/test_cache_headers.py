@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from send_toolkit.access.channels import carries_search_text, registered_channel
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from tests import recording_cache_backend
@@ -124,3 +127,42 @@ def test_the_example_site_passes_the_access_middleware_checks():
     from django.core.checks import run_checks
 
     assert not [message for message in run_checks(databases=[]) if message.id.startswith("send_toolkit.")]
+
+
+# --- Search words are personal data waiting to happen ------------------------------------------------------
+
+SEARCH_WORDS = "Tommy Jones Year 3 ADHD"  # fictional: what a worried teacher might type
+
+
+def _search_urls(toolkit, words: str) -> list[str]:
+    directory = InterventionDirectoryPage.objects.live().first()
+    query = urlencode({"q": words})
+    return [f"{toolkit.url}search/?{query}", f"{directory.url}?{query}", f"{directory.url}export/?{query}"]
+
+
+def test_anonymous_searches_with_words_are_never_stored_by_a_shared_cache(client, toolkit, settings):
+    settings.SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE = 300
+    for url in _search_urls(toolkit, SEARCH_WORDS):
+        response = client.get(url)
+        cache_control = response["Cache-Control"]
+        assert response.status_code == 200, url
+        assert "private" in cache_control and "no-store" in cache_control, url
+        assert "public" not in cache_control and "max-age" not in cache_control, url
+
+
+def test_filters_without_search_words_stay_cacheable(client, toolkit, settings):
+    settings.SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE = 300
+    directory = InterventionDirectoryPage.objects.live().first()
+    urls = [f"{toolkit.url}search/?need_area=semh", f"{directory.url}?tier=getting_help", *_search_urls(toolkit, " ")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "public" in response["Cache-Control"], url
+
+
+def test_the_register_says_which_channels_take_search_words():
+    search = registered_channel("site search")
+    assert search.cached_publicly_for({"need_area": "semh"})
+    assert not search.cached_publicly_for({"q": SEARCH_WORDS})
+    assert registered_channel("pages").cached_publicly_for({"q": SEARCH_WORDS})  # pages take no search words
+    assert carries_search_text({"q": SEARCH_WORDS}) and not carries_search_text({"q": "  "})

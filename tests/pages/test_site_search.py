@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea
-from send_toolkit.pages.models import GuidancePage, TierPage
+from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, TierPage
 
 pytestmark = pytest.mark.django_db
 CANARY = "Zanzibarcanary"
@@ -55,7 +55,8 @@ def test_anonymous_search_never_lists_restricted_pages_or_interventions(client, 
     assert f"{CANARY} practitioner notes" not in html and f"{CANARY} programme" not in html
     assert f"<p>{CANARY}</p>" not in html and "restricted-notes" not in html
     assert "0 results" in html
-    assert "private" not in response.get("Cache-Control", "")
+    # Search words may name a child: never kept by a shared cache (tests/access/test_cache_headers.py).
+    assert "public" not in response.get("Cache-Control", "")
 
 
 def test_practitioners_find_restricted_content_and_the_page_is_not_cached(practitioner_client, toolkit, restricted):
@@ -102,3 +103,16 @@ def test_symbols_and_odd_input_never_cause_an_error(client, toolkit, query):
     response = search(client, toolkit, q=query)
     assert response.status_code == 200
     assert "Search the toolkit" in response.content.decode()
+
+
+def test_every_search_box_asks_not_to_type_a_childs_details(client, toolkit):
+    directory = InterventionDirectoryPage.objects.live().first()
+    for url, box in (
+        (f"{toolkit.url}search/", "search-q"),
+        (directory.url, "directory-q"),
+        (toolkit.url, "toolkit-bar-q"),
+    ):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        search_box = soup.find("input", id=box)
+        hint = soup.find(id=search_box["aria-describedby"])
+        assert "Do not type a child’s name or any details about a child" in hint.get_text(), url

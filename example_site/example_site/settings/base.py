@@ -55,7 +55,8 @@ MIDDLEWARE = [
     "send_toolkit.practitioners.session_lifetime.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's editor-made redirects, answering like the target would when it is restricted.
+    "send_toolkit.access.redirects.AccessCheckedRedirectMiddleware",
     # A view that can't reach the database answers with the friendly 503 page, not a 500.
     "send_toolkit.operations.outages.DatabaseOutageMiddleware",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
@@ -70,8 +71,23 @@ def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     logins = _users(report)
     demo_usernames = {login.username for login in logins if login.is_demo_account}
     access.load_access(toolkit, report, demo_usernames)
+    _short_address(toolkit, report)
     _review_dates(toolkit, report)
     return logins
+
+
+SHORT_ADDRESS = "/send"
+
+
+def _short_address(toolkit: ToolkitPage, report) -> None:
+    """A short address for leaflets (``/send/``): an editor-made redirect to the toolkit, when the site has them."""
+    if not apps.is_installed("wagtail.contrib.redirects"):
+        return
+    redirect_model = apps.get_model("wagtailredirects", "Redirect")
+    if redirect_model.objects.filter(old_path=SHORT_ADDRESS).exists():
+        return
+    redirect_model.objects.create(old_path=SHORT_ADDRESS, redirect_page=toolkit, is_permanent=False)
+    report.add(f"demo: redirect {SHORT_ADDRESS}/ to the toolkit")
 
 
 WAGTAIL_DEFAULT_HOME_TITLE = "Welcome to your new Wagtail site!"

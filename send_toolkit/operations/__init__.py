@@ -1,0 +1,1 @@
+"""Running the toolkit in production: health, failure pages and request hygiene."""

@@ -129,6 +129,7 @@ def _get_channels() -> dict[str, tuple[str, list[str]]]:
         "slug",
         "show_in_menus",
         "html_path",
+        "format",
     ]
     return {
         "home": (toolkit.url, ["sort"]),

@@ -15,6 +15,7 @@ from django.test import Client
 
 from send_toolkit.checks import CSRF, REQUEST_CHARSET
 from send_toolkit.operations.request_charset import declares_other_charset
+from send_toolkit.pages.models import InterventionDirectoryPage, ToolkitPage
 from send_toolkit.practitioners.models import PractitionerProfile
 from send_toolkit.setup.demo.access import DEMO_PRACTITIONER_USERNAME
 
@@ -74,6 +75,22 @@ def _assert_plain_400(response):
 @pytest.mark.parametrize("content_type", BAD_CHARSETS)
 @pytest.mark.parametrize("url", ANONYMOUS_FORMS)
 def test_anonymous_forms_answer_a_bad_charset_with_a_plain_400(url, content_type):
+    _assert_plain_400(_post(_browser(), url, content_type))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("content_type", BAD_CHARSETS)
+@pytest.mark.parametrize("form", ["reading options", "site search", "directory", "directory export"])
+def test_get_forms_posted_in_a_bad_charset_get_a_plain_400(form, content_type):
+    toolkit = ToolkitPage.objects.get()
+    directory = InterventionDirectoryPage.objects.live().get()
+    url = {
+        "reading options": "/send-toolkit-reading/",
+        "site search": toolkit.url + toolkit.reverse_subpage("search"),
+        "directory": directory.url,
+        "directory export": directory.url + directory.reverse_subpage("export"),
+    }[form]
+
     _assert_plain_400(_post(_browser(), url, content_type))
 
 

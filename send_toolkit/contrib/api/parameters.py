@@ -83,10 +83,12 @@ class PlainWordsSearchFilter(SearchFilter):
 
 
 class BoundedPagination(WagtailPagination):
-    """Wagtail's ``offset`` and ``limit``, refused beyond ``MAX_POSITION`` (SQLite overflows past 64 bits)."""
+    """Wagtail's ``offset`` (and ``limit``, when ``WAGTAILAPI_LIMIT_MAX`` does not already bound it) refused
+    beyond ``MAX_POSITION``: SQLite overflows past 64 bits."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        for name in ("offset", "limit"):
+        limit_is_bounded = bool(getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20))
+        for name in ("offset",) if limit_is_bounded else ("offset", "limit"):
             try:
                 value = int(request.GET.get(name, 0))
             except ValueError:

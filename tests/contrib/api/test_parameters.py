@@ -35,7 +35,7 @@ LISTING_PROBES = [
     ("offset=%2B99999999999999999999", "offset cannot be higher than 2147483647"),
     ("offset=-1", "offset must be a positive integer"),
     ("offset=ten", "offset must be a positive integer"),
-    ("limit=9223372036854775808", "limit cannot be higher than 2147483647"),
+    ("limit=9223372036854775808", "limit cannot be higher than 20"),
     ("limit=1000", "limit cannot be higher than 20"),
     ("limit=-1", "limit must be a positive integer"),
     ("limit=many", "limit must be a positive integer"),
@@ -137,6 +137,19 @@ def test_an_offset_past_the_end_is_an_empty_page(api, endpoint):
 
     assert response.status_code == 200
     assert response.json()["items"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS.values())
+def test_without_a_limit_maximum_a_huge_limit_is_still_a_400(api, endpoint, settings):
+    settings.WAGTAILAPI_LIMIT_MAX = None
+
+    huge = api.get(f"{endpoint}?limit=9223372036854775808")
+    large = api.get(f"{endpoint}?limit=1000")
+
+    assert huge.status_code == 400
+    assert huge.json()["message"] == "limit cannot be higher than 2147483647"
+    assert large.status_code == 200
 
 
 @pytest.mark.django_db

@@ -174,3 +174,24 @@ def check_media_documents_not_served(app_configs, **kwargs) -> list[checks.Check
             id="send_toolkit.E005",
         )
     ]
+
+
+REQUEST_CHARSET = "send_toolkit.operations.request_charset.RequestCharsetMiddleware"
+CSRF = "django.middleware.csrf.CsrfViewMiddleware"
+
+
+@checks.register()
+def check_request_charset_middleware(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    middleware = list(getattr(settings, "MIDDLEWARE", []))
+    if REQUEST_CHARSET in middleware and (
+        CSRF not in middleware or middleware.index(REQUEST_CHARSET) < middleware.index(CSRF)
+    ):
+        return []
+    return [
+        checks.Warning(
+            f"{REQUEST_CHARSET} is not in MIDDLEWARE before {CSRF}: a form posted in a charset other than "
+            "UTF-8 gets a server error (500) instead of a 400.",
+            hint=f"Add it before {CSRF}, for example just after SecurityMiddleware (see docs/reference/settings.md).",
+            id="send_toolkit.W008",
+        )
+    ]

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A form post in a charset other than UTF-8 is a plain 400, before the CSRF check reads it (not a 500).
+    "send_toolkit.operations.request_charset.RequestCharsetMiddleware",
     # Cache-Control for every response: private for anyone logged in, public for anonymous pages.
     "send_toolkit.access.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

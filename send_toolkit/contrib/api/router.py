@@ -15,16 +15,31 @@ from __future__ import annotations
 
 from rest_framework.authentication import SessionAuthentication
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from send_toolkit.access.visibility import visible_pages
+from send_toolkit.contrib.api.parameters import BoundedPagination, PlainWordsSearchFilter, check_query, find_id
 
 
 class ToolkitPagesAPIViewSet(PagesAPIViewSet):
     # Sessions only: no HTTP Basic passwords, which would bypass the login rate limit.
     authentication_classes = [SessionAuthentication]
+    # Bad parameters are a 400 with a reason, never a 500 (parameters.py).
+    pagination_class = BoundedPagination
+    filter_backends = [
+        PlainWordsSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query(request.GET)
+
+    def find_object(self, queryset, request):
+        find_id(request.GET)
+        return super().find_object(queryset, request)
 
     def get_base_queryset(self):
         request = self.request._request  # Django's request: its user comes from the session

@@ -5,6 +5,11 @@ queryset (many-to-many facets use sub-queries, so no row is duplicated). The
 same ``Q`` objects filter the list and count the options of every facet in a
 fixed number of queries: an option's count is how many interventions would be
 listed if it were ticked, given everything else already chosen.
+
+A facet offers only the values that some intervention the visitor may see
+carries (``offered_options``): a sub-need, a tier or a cost band used only by
+practitioner-only interventions is not even named to anyone else, nor accepted
+from their query string.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -22,7 +27,7 @@ from send_toolkit.domain import vocabulary
 from send_toolkit.domain.costing import BandRange, band_ranges, format_money
 from send_toolkit.domain.search_words import plain_words
 from send_toolkit.interventions.costs import COST_PER_PUPIL_PENCE
-from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention, SubNeed
+from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention
 
 M2M_FACETS = {
     "need_area": (Intervention.need_areas.through, "needarea__value"),
@@ -31,6 +36,10 @@ M2M_FACETS = {
 }
 FIELD_FACETS = {"tier": "tier", "delivery": "delivery", "evidence": "evidence_strength"}
 FACET_NAMES = ("need_area", "sub_need", "key_stage", "tier", "delivery", "cost_band", "evidence")
+
+#: For each facet, the values offered to a visitor, each with its label where the facet has no fixed
+#: vocabulary (sub-needs) and the key it sorts by.
+OfferedOptions = dict[str, dict[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -74,18 +83,22 @@ class InterventionFilterSet(django_filters.FilterSet):
         model = Intervention
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, *, bands: list[CostBand], sub_needs: list[SubNeed], **kwargs):
+    def __init__(self, data=None, queryset=None, *, bands: list[CostBand], offered: OfferedOptions, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.bands = bands
         # Only bands a cost can fall in are offered (a second open-ended band never is).
         self.band_ranges: dict[str, BandRange[CostBand]] = {
             str(band_range.band.pk): band_range for band_range in band_ranges(bands)
         }
-        self.filters["sub_need"].extra["choices"] = [(str(sub_need.pk), sub_need.name) for sub_need in sub_needs]
+        sub_needs = sorted(offered.get("sub_need", {}).items(), key=lambda item: (item[1][1], item[1][0]))
+        self.filters["sub_need"].extra["choices"] = [(value, label) for value, (label, _sort) in sub_needs]
         self.filters["cost_band"].extra["choices"] = [
             (str(band.pk), _band_label(band)) for band in bands if str(band.pk) in self.band_ranges
         ]
         for name in FACET_NAMES:
+            carried = offered.get(name, {})
+            choices = self.filters[name].extra["choices"]
+            self.filters[name].extra["choices"] = [(value, label) for value, label in choices if str(value) in carried]
             self.filters[name].extra["widget"] = forms.CheckboxSelectMultiple
 
     # django-filter calls these with the cleaned value of each field.
@@ -116,7 +129,17 @@ class InterventionFilterSet(django_filters.FilterSet):
             return {name: [] for name in FACET_NAMES}
         self.form.is_valid()
         cleaned = self.form.cleaned_data
-        return {name: [str(value) for value in cleaned.get(name) or []] for name in FACET_NAMES}
+        return {
+            name: [str(value) for value in cleaned[name] or []] if name in cleaned else self._offered_in_data(name)
+            for name in FACET_NAMES
+        }
+
+    def _offered_in_data(self, name: str) -> list[str]:
+        """The values of a facet the form refused (one of them is not offered): those that are offered."""
+        getlist = getattr(self.data, "getlist", None)
+        values = getlist(name) if getlist else [self.data.get(name)]
+        offered = {str(value) for value, _label in self.form.fields[name].choices}
+        return [value for value in values if value in offered]
 
     @cached_property
     def search_text(self) -> str:
@@ -202,6 +225,43 @@ class InterventionFilterSet(django_filters.FilterSet):
             if option_keys[name]
         ]
         return facets, counts["listed_total"]
+
+
+def offered_options(visible: QuerySet, bands: list[CostBand]) -> OfferedOptions:
+    """For each facet, the values carried by at least one intervention of ``visible`` (what the request may
+    see, with the cost per pupil annotated), with sub-needs' names: one UNION query, whatever the size."""
+    parts = []
+    for name, (through, lookup) in M2M_FACETS.items():
+        carried = through.objects.filter(intervention_id__in=visible.values("pk")).order_by()
+        if name == "sub_need":
+            label, sort = "subneed__name", "subneed__need_area"
+            carried = carried.annotate(facet_label=Cast(label, CharField()), facet_sort=Cast(sort, CharField()))
+        else:
+            carried = carried.annotate(facet_label=Value(""), facet_sort=Value(""))
+        parts.append(_option_rows(carried, name, Cast(lookup, CharField())))
+    for name, field_name in FIELD_FACETS.items():
+        carried = visible.order_by().annotate(facet_label=Value(""), facet_sort=Value(""))
+        parts.append(_option_rows(carried, name, Cast(field_name, CharField())))
+    ranges = band_ranges(bands)
+    if ranges:
+        in_band = Case(
+            *(When(_cost_q(band_range), then=Value(str(band_range.band.pk))) for band_range in ranges),
+            default=Value(""),
+            output_field=CharField(),
+        )
+        carried = visible.order_by().annotate(facet_label=Value(""), facet_sort=Value(""))
+        parts.append(_option_rows(carried, "cost_band", in_band))
+    offered: OfferedOptions = {name: {} for name in FACET_NAMES}
+    for facet, option, label, sort in parts[0].union(*parts[1:]):
+        if option:
+            offered[facet][str(option)] = (label, sort)
+    return offered
+
+
+def _option_rows(queryset: QuerySet, name: str, option) -> QuerySet:
+    return queryset.annotate(facet_name=Value(name), facet_option=option).values_list(
+        "facet_name", "facet_option", "facet_label", "facet_sort"
+    )
 
 
 def _cost_q(band_range: BandRange) -> Q:

@@ -36,6 +36,11 @@ def listed_names(html: str) -> list[str]:
     ]
 
 
+def offers(html: str, facet: str, value: str) -> bool:
+    """Whether the directory offers ``value`` in ``facet`` at all (its name, its checkbox)."""
+    return f'name="{facet}" value="{value}"' in html
+
+
 def facet_count(html: str, facet: str, value: str) -> int:
     match = re.search(
         rf'name="{facet}" value="{re.escape(value)}"[^>]*>\s*<label[^>]*>[^<]*<span class="facet__count">\((\d+)', html
@@ -92,12 +97,16 @@ def test_every_facet_counts_the_public_interventions_in_each_option(client, dire
         # The demo content puts something in at least one option of every facet.
         assert any(sum(matches) for matches in options.values()), facet
         for value, matches in options.items():
-            assert facet_count(html, facet, value) == sum(matches), (facet, value)
+            if any(matches):
+                assert facet_count(html, facet, value) == sum(matches), (facet, value)
+            else:  # carried by no intervention the visitor may see: not offered at all
+                assert not offers(html, facet, value), (facet, value)
     # Cost bands split the list: each public intervention is in exactly one.
-    assert sum(facet_count(html, "cost_band", str(band.pk)) for band in CostBand.objects.all()) == len(items)
+    offered_bands = [band for band in CostBand.objects.all() if offers(html, "cost_band", str(band.pk))]
+    assert sum(facet_count(html, "cost_band", str(band.pk)) for band in offered_bands) == len(items)
 
 
-def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_for_the_public(
+def test_a_sub_need_whose_only_intervention_is_practitioner_only_is_not_even_named_to_the_public(
     client, directory, django_user_model
 ):
     from django.contrib.auth.models import Group
@@ -117,10 +126,17 @@ def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_
     private.save()
 
     anonymous = client.get(directory.url).text
-    assert facet_count(anonymous, "sub_need", str(sub_need.pk)) == 0
+    assert not offers(anonymous, "sub_need", str(sub_need.pk))
+    assert "Facet test sub-need" not in anonymous
     same_evidence = sum(1 for item in public() if item.evidence_strength == private.evidence_strength)
-    assert facet_count(anonymous, "evidence", private.evidence_strength) == same_evidence
-    assert "Facet test practitioner-only" not in client.get(directory.url, {"sub_need": sub_need.pk}).text
+    if same_evidence:
+        assert facet_count(anonymous, "evidence", private.evidence_strength) == same_evidence
+    else:
+        assert not offers(anonymous, "evidence", private.evidence_strength)
+    # Asked for by its id, it is ignored as an unknown value would be: nothing named, nothing narrowed.
+    chosen = client.get(directory.url, {"sub_need": sub_need.pk}).text
+    assert "Facet test practitioner-only" not in chosen and "Facet test sub-need" not in chosen
+    assert sorted(listed_names(chosen)) == sorted(listed_names(anonymous))
 
     user = django_user_model.objects.create_user(username="facet-counter")
     user.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
@@ -130,6 +146,47 @@ def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_
     every_with_that_evidence = Intervention.objects.filter(evidence_strength=private.evidence_strength).count()
     assert facet_count(practitioner, "evidence", private.evidence_strength) == every_with_that_evidence
     assert "Facet test practitioner-only" in listed_names(client.get(directory.url, {"sub_need": sub_need.pk}).text)
+
+
+def test_no_facet_offers_a_value_only_practitioner_only_interventions_carry(client, directory):
+    """Every facet: a tier, delivery, evidence strength, key stage, need area and cost band that only a
+    practitioner-only intervention has is not offered to the public; a visible one keeps its count."""
+    public_items = public()
+    Intervention.objects.filter(audience=Audience.PUBLIC, tier="getting_risk_support").update(tier="getting_help")
+    private = Intervention(
+        name="Facet test risk support",
+        summary="Only practitioners may see this.",
+        tier="getting_risk_support",
+        delivery="whole_class",
+        evidence_strength="strong",
+        group_size=1,
+        resource_cost=Decimal("999999.00"),  # in the most expensive band, alone
+        audience=Audience.PRACTITIONERS,
+    )
+    private.save()
+    private.need_areas.set(NeedArea.objects.filter(value="sensory_physical"))
+    private.key_stages.set(KeyStage.objects.filter(value="post16"))
+    only_private = {
+        "tier": {"getting_risk_support"},
+        "delivery": {"whole_class"} - {item.delivery for item in public_items},
+        "evidence": {"strong"} - {item.evidence_strength for item in public_items},
+        "need_area": {"sensory_physical"} - {a.value for item in public_items for a in item.need_areas.all()},
+        "key_stage": {"post16"} - {s.value for item in public_items for s in item.key_stages.all()},
+    }
+    top_band = CostBand.objects.filter(max_per_pupil__isnull=True).first()
+    if top_band is not None and not any(in_band(item, top_band) for item in public_items):
+        only_private["cost_band"] = {str(top_band.pk)}
+    assert only_private["tier"]
+
+    html = client.get(directory.url).text
+    for facet, values in only_private.items():
+        for value in values:
+            assert not offers(html, facet, value), (facet, value)
+    # What the public does see still counts as before.
+    assert facet_count(html, "tier", "getting_help") == sum(1 for item in public() if item.tier == "getting_help")
+    # Even searched and filtered, an option is offered when a visible intervention carries it.
+    narrowed = client.get(directory.url, {"q": "phonics", "tier": "getting_help"}).text
+    assert offers(narrowed, "tier", "getting_advice") and not offers(narrowed, "tier", "getting_risk_support")
 
 
 def test_choosing_an_option_narrows_the_other_facets_but_not_its_own(client, directory):

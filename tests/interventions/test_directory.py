@@ -9,8 +9,11 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import override_settings
 
+from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.costs import cost_of, rates_for_site
 from send_toolkit.interventions.models import (
     Audience,
@@ -109,10 +112,6 @@ def test_every_facet_counts_the_public_interventions_in_each_option(client, dire
 def test_a_sub_need_whose_only_intervention_is_practitioner_only_is_not_even_named_to_the_public(
     client, directory, django_user_model
 ):
-    from django.contrib.auth.models import Group
-
-    from send_toolkit.conf import toolkit_settings
-
     sub_need = SubNeed.objects.create(name="Facet test sub-need", need_area="semh")
     private = Intervention(
         name="Facet test practitioner-only",
@@ -149,44 +148,58 @@ def test_a_sub_need_whose_only_intervention_is_practitioner_only_is_not_even_nam
 
 
 def test_no_facet_offers_a_value_only_practitioner_only_interventions_carry(client, directory):
-    """Every facet: a tier, delivery, evidence strength, key stage, need area and cost band that only a
-    practitioner-only intervention has is not offered to the public; a visible one keeps its count."""
-    public_items = public()
-    Intervention.objects.filter(audience=Audience.PUBLIC, tier="getting_risk_support").update(tier="getting_help")
+    """Every facet: a need area, key stage, tier, delivery, evidence strength and cost band that only a
+    practitioner-only intervention has is not offered to the public; what they do see keeps its count."""
+    public_ids = [item.pk for item in public()]
+    Intervention.objects.filter(pk__in=public_ids, tier="getting_more_help").update(tier="getting_help")
+    Intervention.objects.filter(pk__in=public_ids, delivery="whole_class").update(delivery="small_group")
+    Intervention.objects.filter(pk__in=public_ids, evidence_strength="strong").update(evidence_strength="moderate")
+    Intervention.need_areas.through.objects.filter(
+        intervention_id__in=public_ids, needarea__value="sensory_physical"
+    ).delete()
+    Intervention.key_stages.through.objects.filter(intervention_id__in=public_ids, keystage__value="post16").delete()
+    # A band only a penny wide, just above the dearest ceiling: only the private intervention costs that much.
+    dearest = max(band.max_per_pupil for band in CostBand.objects.all() if band.max_per_pupil is not None)
+    narrow = CostBand.objects.create(label="Facet test band", max_per_pupil=dearest + Decimal("0.01"))
     private = Intervention(
-        name="Facet test risk support",
+        name="Facet test dearest",
         summary="Only practitioners may see this.",
-        tier="getting_risk_support",
+        tier="getting_more_help",
         delivery="whole_class",
         evidence_strength="strong",
         group_size=1,
-        resource_cost=Decimal("999999.00"),  # in the most expensive band, alone
+        resource_cost=dearest + Decimal("0.01"),
         audience=Audience.PRACTITIONERS,
     )
     private.save()
     private.need_areas.set(NeedArea.objects.filter(value="sensory_physical"))
     private.key_stages.set(KeyStage.objects.filter(value="post16"))
+    assert in_band(private, narrow) and not any(in_band(item, narrow) for item in public())
     only_private = {
-        "tier": {"getting_risk_support"},
-        "delivery": {"whole_class"} - {item.delivery for item in public_items},
-        "evidence": {"strong"} - {item.evidence_strength for item in public_items},
-        "need_area": {"sensory_physical"} - {a.value for item in public_items for a in item.need_areas.all()},
-        "key_stage": {"post16"} - {s.value for item in public_items for s in item.key_stages.all()},
+        "tier": "getting_more_help",
+        "delivery": "whole_class",
+        "evidence": "strong",
+        "need_area": "sensory_physical",
+        "key_stage": "post16",
+        "cost_band": str(narrow.pk),
     }
-    top_band = CostBand.objects.filter(max_per_pupil__isnull=True).first()
-    if top_band is not None and not any(in_band(item, top_band) for item in public_items):
-        only_private["cost_band"] = {str(top_band.pk)}
-    assert only_private["tier"]
 
     html = client.get(directory.url).text
-    for facet, values in only_private.items():
-        for value in values:
-            assert not offers(html, facet, value), (facet, value)
+    for facet, value in only_private.items():
+        assert not offers(html, facet, value), (facet, value)
+    assert "Facet test band" not in html
     # What the public does see still counts as before.
     assert facet_count(html, "tier", "getting_help") == sum(1 for item in public() if item.tier == "getting_help")
-    # Even searched and filtered, an option is offered when a visible intervention carries it.
+    # Searched and filtered, an option is still offered when a visible intervention carries it.
     narrowed = client.get(directory.url, {"q": "phonics", "tier": "getting_help"}).text
-    assert offers(narrowed, "tier", "getting_advice") and not offers(narrowed, "tier", "getting_risk_support")
+    assert offers(narrowed, "tier", "getting_advice") and not offers(narrowed, "tier", "getting_more_help")
+    # A practitioner is offered all of them.
+    practitioner = get_user_model().objects.create_user(username="facet-practitioner")
+    practitioner.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
+    client.force_login(practitioner)
+    html = client.get(directory.url).text
+    for facet, value in only_private.items():
+        assert facet_count(html, facet, value) >= 1, (facet, value)
 
 
 def test_choosing_an_option_narrows_the_other_facets_but_not_its_own(client, directory):

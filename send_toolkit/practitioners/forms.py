@@ -1,8 +1,9 @@
-"""The practitioner registration form (work identity only: DESIGN.md section 5)."""
+"""The practitioner account forms: registration (work identity only: DESIGN.md section 5), login, password reset."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
@@ -69,3 +70,17 @@ class LoginForm(AuthenticationForm):
         value = (self.cleaned_data.get("username") or "").strip()
         # Self-registered accounts use their (lower-cased) email address as the username.
         return value.lower() if "@" in value else value
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, reading the accounts for an address once: the view asks whether there are any before
+    Django sends their links, and a second query would make a known address answer more slowly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._users_by_email: dict[str, list] = {}
+
+    def get_users(self, email):
+        if email not in self._users_by_email:
+            self._users_by_email[email] = list(super().get_users(email))
+        return iter(self._users_by_email[email])

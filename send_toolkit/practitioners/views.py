@@ -28,7 +28,7 @@ from django_ratelimit.core import is_ratelimited
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.front_end.layout import ToolkitLayoutMixin, render
 from send_toolkit.practitioners import email_verification
-from send_toolkit.practitioners.forms import LoginForm, RegistrationForm
+from send_toolkit.practitioners.forms import LoginForm, PasswordResetForm, RegistrationForm
 from send_toolkit.practitioners.login_limits import login_paused
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 
@@ -183,6 +183,7 @@ class LogoutView(ToolkitLayoutMixin, auth_views.LogoutView):
 
 class PasswordResetView(ToolkitLayoutMixin, auth_views.PasswordResetView):
     template_name = f"{TEMPLATE_DIR}/password_reset.html"
+    form_class = PasswordResetForm
     email_template_name = f"{TEMPLATE_DIR}/email/password_reset.txt"
     subject_template_name = f"{TEMPLATE_DIR}/email/password_reset_subject.txt"
     success_url = reverse_lazy("send_toolkit:password_reset_done")

@@ -3,7 +3,7 @@
 An account that registered as a practitioner and is not approved (unverified, pending, rejected, or
 suspended and then made active again by hand) passes no restriction of any kind, even when an editor
 has put it in the very group a page, a collection or a resource is restricted to: the page, the document
-and the gated resource are refused, and neither search, menus nor the directory list them. An approved
+and the gated resource are refused, and neither search, menus, the API nor the directory list them. An approved
 account in that group sees them all; staff without a practitioner profile keep what their groups give.
 """
 
@@ -90,6 +90,7 @@ def restricted(toolkit) -> dict[str, str]:
         "search": f"{toolkit.url}search/?q={GROUP_PAGE}",  # the results show the title: "... leads"
         "login search": f"{toolkit.url}search/?q={LOGIN_PAGE}",  # "... notes"
         "menu": toolkit.url,
+        "api": "/api/v2/pages/?type=send_toolkit.GuidancePage&slug=group-only&fields=title",
         "directory": directory.url,
         "intervention": directory.url + intervention.slug + "/",
     }
@@ -127,7 +128,7 @@ def test_an_unapproved_account_in_the_restricting_group_is_refused_the_page_docu
 @pytest.mark.parametrize("status", UNAPPROVED)
 def test_an_unapproved_account_in_the_restricting_group_finds_nothing_restricted_listed(client, restricted, status):
     account(client, status, GROUP)
-    for name in ("search", "menu"):
+    for name in ("search", "menu", "api"):
         response = client.get(restricted[name])
         assert response.status_code == 200, name
         assert f"{GROUP_PAGE} leads" not in response.text, name
@@ -167,6 +168,7 @@ def test_an_approved_account_in_the_restricting_group_sees_everything_restricted
     assert document.status_code == 200 and GROUP_DOCUMENT in b"".join(document.streaming_content).decode()
     assert GROUP_RESOURCE in client.get(restricted["resource page"]).text
     assert f"{GROUP_PAGE} leads" in client.get(restricted["search"]).text
+    assert f"{GROUP_PAGE} leads" in client.get(restricted["api"]).text
     assert client.get(restricted["login page"]).status_code == 200
     assert f"{PRACTITIONER_INTERVENTION} programme" in client.get(restricted["directory"]).text
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -34,6 +34,8 @@ M2M_FACETS = {
     "key_stage": (Intervention.key_stages.through, "keystage__value"),
     "sub_need": (Intervention.sub_needs.through, "subneed_id"),
 }
+# The link field of each many-to-many facet's table, and the field of the linked row that is the option's value.
+OPTION_LINKS = {"need_area": ("needarea", "value"), "key_stage": ("keystage", "value"), "sub_need": ("subneed", "pk")}
 FIELD_FACETS = {"tier": "tier", "delivery": "delivery", "evidence": "evidence_strength"}
 FACET_NAMES = ("need_area", "sub_need", "key_stage", "tier", "delivery", "cost_band", "evidence")
 
@@ -229,38 +231,43 @@ class InterventionFilterSet(django_filters.FilterSet):
 
 def offered_options(visible: QuerySet, bands: list[CostBand]) -> OfferedOptions:
     """For each facet, the values carried by at least one intervention of ``visible`` (what the request may
-    see, with the cost per pupil annotated), with sub-needs' names: one UNION query, whatever the size."""
+    see, with the cost per pupil annotated), with sub-needs' names: one UNION query, whatever the size.
+
+    Options kept in a table (need areas, key stages, sub-needs, cost bands) are each asked whether one
+    visible intervention carries them (``EXISTS`` stops at the first), rather than collecting every link."""
     parts = []
-    for name, (through, lookup) in M2M_FACETS.items():
-        carried = through.objects.filter(intervention_id__in=visible.values("pk")).order_by()
-        if name == "sub_need":
-            label, sort = "subneed__name", "subneed__need_area"
-            carried = carried.annotate(facet_label=Cast(label, CharField()), facet_sort=Cast(sort, CharField()))
-        else:
-            carried = carried.annotate(facet_label=Value(""), facet_sort=Value(""))
-        parts.append(_option_rows(carried, name, Cast(lookup, CharField())))
-    for name, field_name in FIELD_FACETS.items():
-        carried = visible.order_by().annotate(facet_label=Value(""), facet_sort=Value(""))
-        parts.append(_option_rows(carried, name, Cast(field_name, CharField())))
-    ranges = band_ranges(bands)
-    if ranges:
-        in_band = Case(
-            *(When(_cost_q(band_range), then=Value(str(band_range.band.pk))) for band_range in ranges),
-            default=Value(""),
-            output_field=CharField(),
+    for name, (through, _lookup) in M2M_FACETS.items():
+        link, value = OPTION_LINKS[name]
+        carried = through._meta.get_field(link).related_model.objects.order_by()
+        carried = carried.filter(
+            Exists(through.objects.filter(**{link: OuterRef("pk")}, intervention_id__in=visible.values("pk")))
         )
-        carried = visible.order_by().annotate(facet_label=Value(""), facet_sort=Value(""))
-        parts.append(_option_rows(carried, "cost_band", in_band))
+        label, sort = ("name", "need_area") if name == "sub_need" else (None, None)
+        parts.append(_option_rows(carried, name, value, label, sort))
+    for name, field_name in FIELD_FACETS.items():
+        parts.append(_option_rows(visible.order_by(), name, field_name))
+    for band_range in band_ranges(bands):
+        carried = CostBand.objects.order_by().filter(Exists(visible.filter(_cost_q(band_range))), pk=band_range.band.pk)
+        parts.append(_option_rows(carried, "cost_band", "pk"))
     offered: OfferedOptions = {name: {} for name in FACET_NAMES}
-    for facet, option, label, sort in parts[0].union(*parts[1:]):
+    for facet, option, label, sort in parts[0].union(*parts[1:], all=True):
         if option:
             offered[facet][str(option)] = (label, sort)
     return offered
 
 
-def _option_rows(queryset: QuerySet, name: str, option) -> QuerySet:
-    return queryset.annotate(facet_name=Value(name), facet_option=option).values_list(
-        "facet_name", "facet_option", "facet_label", "facet_sort"
+def _option_rows(queryset: QuerySet, name: str, value: str, label: str | None = None, sort: str | None = None):
+    """``(facet, option, label, sort)`` rows, all as text, so that every facet's rows share one UNION."""
+    text = CharField()
+    return (
+        queryset.annotate(
+            facet_name=Value(name, output_field=text),
+            facet_option=Cast(value, text),
+            facet_label=Cast(label, text) if label else Value("", output_field=text),
+            facet_sort=Cast(sort, text) if sort else Value("", output_field=text),
+        )
+        .values_list("facet_name", "facet_option", "facet_label", "facet_sort")
+        .distinct()
     )
 
 

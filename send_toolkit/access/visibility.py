@@ -20,6 +20,7 @@ from send_toolkit.access.request_state import note, recall, remember
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain.access_rules import (
     ANONYMOUS,
+    AccountStatus,
     ResourceAudience,
     Restriction,
     RestrictionKind,
@@ -32,6 +33,9 @@ from send_toolkit.interventions.models import Audience
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from wagtail.query import PageQuerySet
+
+# The reverse accessor of ``PractitionerProfile.user`` (read by name: access sits below the practitioners room).
+PRACTITIONER_PROFILE = "practitioner_profile"
 
 # Memo key: set once a response holds content not everyone may see (read by CacheHeadersMiddleware).
 RESTRICTED_CONTENT_SHOWN = "restricted_content_shown"
@@ -60,13 +64,30 @@ def viewer_for(user) -> Viewer:
         return ANONYMOUS
     if not user.is_active:
         return Viewer(authenticated=True, active=False)
+    groups = dict(user.groups.values_list("pk", "name"))
     return Viewer(
         authenticated=True,
         active=True,
         superuser=user.is_superuser,
-        practitioner=is_practitioner(user),
-        group_ids=frozenset(user.groups.values_list("pk", flat=True)),
+        practitioner=(
+            user.is_superuser
+            or toolkit_settings.PRACTITIONER_GROUP in groups.values()
+            or user.has_perm("wagtailadmin.access_admin")
+        ),
+        group_ids=frozenset(groups),
+        account_status=_account_status(user),
     )
+
+
+def _account_status(user) -> AccountStatus | None:
+    """The status of the user's practitioner profile (``PractitionerProfile``), None if they have none."""
+    profile = getattr(user, PRACTITIONER_PROFILE, None)  # the reverse one-to-one raises AttributeError when absent
+    if profile is None:
+        return None
+    try:
+        return AccountStatus(profile.status)
+    except ValueError:  # a status this version does not know: treat as not approved
+        return AccountStatus.PENDING
 
 
 def request_viewer(request: HttpRequest | None) -> Viewer:
@@ -93,11 +114,11 @@ def _page_restrictions(request: HttpRequest | None) -> list[tuple[PageViewRestri
 
 def _read_page_restrictions(viewer: Viewer) -> list[tuple[PageViewRestriction, bool]]:
     restrictions = list(PageViewRestriction.objects.select_related("page"))
-    if viewer.signed_in:
+    if viewer.may_pass_restrictions:
         prefetch_related_objects(restrictions, "groups")
         return [(r, admits(viewer, restriction_facts(r))) for r in restrictions]
-    # Nobody signed out passes any restriction, whichever groups it names (access_rules.admits),
-    # so the groups are not read: one query fewer on every anonymous page.
+    # Nobody signed out (nor an unapproved practitioner account) passes any restriction, whichever
+    # groups it names (access_rules.admits), so the groups are not read: one query fewer on every anonymous page.
     return [(r, admits(viewer, _facts_without_groups(r))) for r in restrictions]
 
 
@@ -139,15 +160,11 @@ def can_view_page(request: HttpRequest | None, page) -> bool:
 
 def is_practitioner(user) -> bool:
     """Approved practitioners, and the council's own editors, see practitioner content."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return user.groups.filter(name=toolkit_settings.PRACTITIONER_GROUP).exists()
+    return viewer_for(user).sees_practitioner_content
 
 
 def request_is_practitioner(request: HttpRequest | None) -> bool:
-    return request_viewer(request).practitioner
+    return request_viewer(request).sees_practitioner_content
 
 
 def visible_interventions(request: HttpRequest | None, queryset: QuerySet) -> QuerySet:

@@ -14,6 +14,11 @@ The rules (DESIGN.md section 4):
 - Content is visible only if every restriction on it (and on its ancestors) admits
   the viewer.
 - Suspended and inactive accounts are nobody: they see what anonymous visitors see.
+- The status of a practitioner account governs every restriction, not only the practitioners
+  group: an account that registered as a practitioner and is not approved (unverified, pending,
+  rejected or suspended) passes no restriction of any kind, whatever groups an editor has put it
+  in. Accounts the council made without a practitioner profile (editors, staff) keep the access
+  their groups give; superusers pass everything but shared passwords.
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ class RestrictionKind(Enum):
     PASSWORD = "password"  # noqa: S105 - a restriction type, not a secret
 
 
+class AccountStatus(Enum):
+    """Where a practitioner account is in registration and approval (``PractitionerProfile.status``)."""
+
+    UNVERIFIED = "unverified"
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
 class ResourceAudience(Enum):
     PRACTITIONERS = "practitioners"
     GROUPS = "groups"
@@ -41,13 +56,28 @@ class Viewer:
     authenticated: bool = False
     active: bool = False
     superuser: bool = False
-    #: An approved practitioner, or one of the council's editors.
+    #: In the practitioners group, or one of the council's editors (may use the Wagtail admin).
     practitioner: bool = False
     group_ids: frozenset[int] = field(default_factory=frozenset)
+    #: The status of the account's practitioner profile; None for an account without one (made by the council).
+    account_status: AccountStatus | None = None
 
     @property
     def signed_in(self) -> bool:
         return self.authenticated and self.active
+
+    @property
+    def may_pass_restrictions(self) -> bool:
+        """Whether any restriction could admit this viewer: signed in, and not a practitioner account
+        awaiting or refused approval (superusers always may)."""
+        if not self.signed_in:
+            return False
+        return self.superuser or self.account_status in (None, AccountStatus.APPROVED)
+
+    @property
+    def sees_practitioner_content(self) -> bool:
+        """An approved practitioner, one of the council's editors, or a superuser."""
+        return self.may_pass_restrictions and (self.superuser or self.practitioner)
 
 
 ANONYMOUS = Viewer()
@@ -61,14 +91,14 @@ class Restriction:
 
 def admits(viewer: Viewer, restriction: Restriction) -> bool:
     """Whether one restriction lets this viewer in."""
-    if not viewer.signed_in:
+    if not viewer.may_pass_restrictions:
         return False
     if restriction.kind is RestrictionKind.PASSWORD:
         return False
     if viewer.superuser:
         return True
     if restriction.kind is RestrictionKind.LOGIN:
-        return viewer.practitioner
+        return viewer.sees_practitioner_content
     return bool(viewer.group_ids & restriction.group_ids)
 
 
@@ -83,9 +113,9 @@ def may_view_resource(viewer: Viewer, audience: ResourceAudience, group_ids: Ite
     "Specific groups" with no groups chosen falls back to practitioners, so a
     half-finished resource is never opened to everyone, nor closed to everyone.
     """
-    if not viewer.signed_in:
+    if not viewer.may_pass_restrictions:
         return False
     groups = frozenset(group_ids)
     if audience is ResourceAudience.GROUPS and groups:
         return viewer.superuser or bool(viewer.group_ids & groups)
-    return viewer.practitioner
+    return viewer.sees_practitioner_content

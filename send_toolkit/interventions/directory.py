@@ -32,8 +32,8 @@ from send_toolkit.interventions.costs import (
     with_cost_per_pupil,
 )
 from send_toolkit.interventions.csv_columns import export_columns, export_row
-from send_toolkit.interventions.facets import FACET_NAMES, Facet, InterventionFilterSet
-from send_toolkit.interventions.models import Intervention, SubNeed
+from send_toolkit.interventions.facets import FACET_NAMES, Facet, InterventionFilterSet, offered_options
+from send_toolkit.interventions.models import Intervention
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
@@ -79,9 +79,11 @@ class CountedPaginator(Paginator):
 
 
 def _filterset(request: HttpRequest, data: QueryDict) -> InterventionFilterSet:
+    """The facets, offering only values that interventions this request may see carry."""
     bands = cost_bands_for_request(request)
-    sub_needs = list(SubNeed.objects.all())
-    return InterventionFilterSet(data or None, Intervention.objects.none(), bands=bands, sub_needs=sub_needs)
+    visible = visible_interventions(request, Intervention.objects.all())
+    offered = offered_options(with_cost_per_pupil(visible, rates_for_request(request).school_weeks), bands)
+    return InterventionFilterSet(data or None, Intervention.objects.none(), bands=bands, offered=offered)
 
 
 def matching_search(queryset: QuerySet, text: str) -> list[int] | QuerySet:

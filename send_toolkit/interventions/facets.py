@@ -5,6 +5,11 @@ queryset (many-to-many facets use sub-queries, so no row is duplicated). The
 same ``Q`` objects filter the list and count the options of every facet in a
 fixed number of queries: an option's count is how many interventions would be
 listed if it were ticked, given everything else already chosen.
+
+A facet offers only the values that some intervention the visitor may see
+carries (``offered_options``): a sub-need, a tier or a cost band used only by
+practitioner-only interventions is not even named to anyone else, nor accepted
+from their query string.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -22,15 +27,21 @@ from send_toolkit.domain import vocabulary
 from send_toolkit.domain.costing import BandRange, band_ranges, format_money
 from send_toolkit.domain.search_words import plain_words
 from send_toolkit.interventions.costs import COST_PER_PUPIL_PENCE
-from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention, SubNeed
+from send_toolkit.interventions.models import CostBand, Delivery, EvidenceStrength, Intervention
 
 M2M_FACETS = {
     "need_area": (Intervention.need_areas.through, "needarea__value"),
     "key_stage": (Intervention.key_stages.through, "keystage__value"),
     "sub_need": (Intervention.sub_needs.through, "subneed_id"),
 }
+# The link field of each many-to-many facet's table, and the field of the linked row that is the option's value.
+OPTION_LINKS = {"need_area": ("needarea", "value"), "key_stage": ("keystage", "value"), "sub_need": ("subneed", "pk")}
 FIELD_FACETS = {"tier": "tier", "delivery": "delivery", "evidence": "evidence_strength"}
 FACET_NAMES = ("need_area", "sub_need", "key_stage", "tier", "delivery", "cost_band", "evidence")
+
+#: For each facet, the values offered to a visitor, each with its label where the facet has no fixed
+#: vocabulary (sub-needs) and the key it sorts by.
+OfferedOptions = dict[str, dict[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -74,18 +85,22 @@ class InterventionFilterSet(django_filters.FilterSet):
         model = Intervention
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, *, bands: list[CostBand], sub_needs: list[SubNeed], **kwargs):
+    def __init__(self, data=None, queryset=None, *, bands: list[CostBand], offered: OfferedOptions, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.bands = bands
         # Only bands a cost can fall in are offered (a second open-ended band never is).
         self.band_ranges: dict[str, BandRange[CostBand]] = {
             str(band_range.band.pk): band_range for band_range in band_ranges(bands)
         }
-        self.filters["sub_need"].extra["choices"] = [(str(sub_need.pk), sub_need.name) for sub_need in sub_needs]
+        sub_needs = sorted(offered.get("sub_need", {}).items(), key=lambda item: (item[1][1], item[1][0]))
+        self.filters["sub_need"].extra["choices"] = [(value, label) for value, (label, _sort) in sub_needs]
         self.filters["cost_band"].extra["choices"] = [
             (str(band.pk), _band_label(band)) for band in bands if str(band.pk) in self.band_ranges
         ]
         for name in FACET_NAMES:
+            carried = offered.get(name, {})
+            choices = self.filters[name].extra["choices"]
+            self.filters[name].extra["choices"] = [(value, label) for value, label in choices if str(value) in carried]
             self.filters[name].extra["widget"] = forms.CheckboxSelectMultiple
 
     # django-filter calls these with the cleaned value of each field.
@@ -116,7 +131,17 @@ class InterventionFilterSet(django_filters.FilterSet):
             return {name: [] for name in FACET_NAMES}
         self.form.is_valid()
         cleaned = self.form.cleaned_data
-        return {name: [str(value) for value in cleaned.get(name) or []] for name in FACET_NAMES}
+        return {
+            name: [str(value) for value in cleaned[name] or []] if name in cleaned else self._offered_in_data(name)
+            for name in FACET_NAMES
+        }
+
+    def _offered_in_data(self, name: str) -> list[str]:
+        """The values of a facet the form refused (one of them is not offered): those that are offered."""
+        getlist = getattr(self.data, "getlist", None)
+        values = getlist(name) if getlist else [self.data.get(name)]
+        offered = {str(value) for value, _label in self.form.fields[name].choices}
+        return [value for value in values if value in offered]
 
     @cached_property
     def search_text(self) -> str:
@@ -202,6 +227,48 @@ class InterventionFilterSet(django_filters.FilterSet):
             if option_keys[name]
         ]
         return facets, counts["listed_total"]
+
+
+def offered_options(visible: QuerySet, bands: list[CostBand]) -> OfferedOptions:
+    """For each facet, the values carried by at least one intervention of ``visible`` (what the request may
+    see, with the cost per pupil annotated), with sub-needs' names: one UNION query, whatever the size.
+
+    Options kept in a table (need areas, key stages, sub-needs, cost bands) are each asked whether one
+    visible intervention carries them (``EXISTS`` stops at the first), rather than collecting every link."""
+    parts = []
+    for name, (through, _lookup) in M2M_FACETS.items():
+        link, value = OPTION_LINKS[name]
+        carried = through._meta.get_field(link).related_model.objects.order_by()
+        carried = carried.filter(
+            Exists(through.objects.filter(**{link: OuterRef("pk")}, intervention_id__in=visible.values("pk")))
+        )
+        label, sort = ("name", "need_area") if name == "sub_need" else (None, None)
+        parts.append(_option_rows(carried, name, value, label, sort))
+    for name, field_name in FIELD_FACETS.items():
+        parts.append(_option_rows(visible.order_by(), name, field_name))
+    for band_range in band_ranges(bands):
+        carried = CostBand.objects.order_by().filter(Exists(visible.filter(_cost_q(band_range))), pk=band_range.band.pk)
+        parts.append(_option_rows(carried, "cost_band", "pk"))
+    offered: OfferedOptions = {name: {} for name in FACET_NAMES}
+    for facet, option, label, sort in parts[0].union(*parts[1:], all=True):
+        if option:
+            offered[facet][str(option)] = (label, sort)
+    return offered
+
+
+def _option_rows(queryset: QuerySet, name: str, value: str, label: str | None = None, sort: str | None = None):
+    """``(facet, option, label, sort)`` rows, all as text, so that every facet's rows share one UNION."""
+    text = CharField()
+    return (
+        queryset.annotate(
+            facet_name=Value(name, output_field=text),
+            facet_option=Cast(value, text),
+            facet_label=Cast(label, text) if label else Value("", output_field=text),
+            facet_sort=Cast(sort, text) if sort else Value("", output_field=text),
+        )
+        .values_list("facet_name", "facet_option", "facet_label", "facet_sort")
+        .distinct()
+    )
 
 
 def _cost_q(band_range: BandRange) -> Q:

@@ -21,6 +21,7 @@ class MailKind(models.TextChoices):
     VERIFY_EMAIL = "verify_email", _("Confirm your email address")
     ALREADY_REGISTERED = "already_registered", _("Already registered")
     PASSWORD_RESET = "password_reset", _("Password reset")
+    PASSWORD_RESET_NO_ACCOUNT = "password_reset_no_account", _("Password reset asked for an address with no account")
     APPROVED = "approved", _("Account approved")
     REJECTED = "rejected", _("Account not approved")
 

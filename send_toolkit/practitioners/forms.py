@@ -79,12 +79,23 @@ class LoginForm(AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's password reset form, its email sent through the toolkit's outbox.
+    """Django's password reset form, its email sent through the toolkit's outbox, reading the accounts for an
+    address once.
 
     A message the mail server won't take is kept and tried again while its link still works
-    (``PASSWORD_RESET_TIMEOUT``). The reply stays the same either way: an unknown address is sent nothing,
-    so saying "we couldn't send it" would tell who has an account.
+    (``PASSWORD_RESET_TIMEOUT``). The reply stays the same either way, so saying "we couldn't send it" would
+    tell who has an account. The view asks whether there are accounts before Django sends their links, and a
+    second query would make a known address answer more slowly.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._users_by_email: dict[str, list] = {}
+
+    def get_users(self, email):
+        if email not in self._users_by_email:
+            self._users_by_email[email] = list(super().get_users(email))
+        return iter(self._users_by_email[email])
 
     def send_mail(
         self,

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.domain.access_rules import AccountStatus
 from send_toolkit.mail.outbox import send_or_keep
 from send_toolkit.practitioners.session_revocation import delete_stored_sessions
 
@@ -32,11 +33,13 @@ class PractitionerRole(models.TextChoices):
 
 
 class PractitionerStatus(models.TextChoices):
-    UNVERIFIED = "unverified", "Email not yet verified"
-    PENDING = "pending", "Awaiting approval"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Not approved"
-    SUSPENDED = "suspended", "Suspended"
+    """The statuses of ``domain.access_rules.AccountStatus``: only an approved account passes any restriction."""
+
+    UNVERIFIED = AccountStatus.UNVERIFIED.value, "Email not yet verified"
+    PENDING = AccountStatus.PENDING.value, "Awaiting approval"
+    APPROVED = AccountStatus.APPROVED.value, "Approved"
+    REJECTED = AccountStatus.REJECTED.value, "Not approved"
+    SUSPENDED = AccountStatus.SUSPENDED.value, "Suspended"
 
 
 def _clean_domain(value: str) -> str:

@@ -252,6 +252,15 @@ class PasswordResetView(ToolkitLayoutMixin, auth_views.PasswordResetView):
             return redirect(self.success_url)
         return super().post(request, *args, **kwargs)
 
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if next(iter(form.get_users(email)), None) is not None:
+            return super().form_valid(form)  # Django emails the reset link
+        # As registration does for an address that already has an account: send one email whatever
+        # the address, so the time taken to answer does not tell whether it has an account.
+        _send(self.request, "password_reset_no_account", email, {"email": email})
+        return redirect(self.get_success_url())
+
 
 class PasswordResetDoneView(ToolkitLayoutMixin, auth_views.PasswordResetDoneView):
     template_name = f"{TEMPLATE_DIR}/password_reset_done.html"

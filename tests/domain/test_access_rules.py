@@ -6,6 +6,7 @@ import pytest
 
 from send_toolkit.domain.access_rules import (
     ANONYMOUS,
+    AccountStatus,
     ResourceAudience,
     Restriction,
     RestrictionKind,
@@ -77,3 +78,44 @@ def test_resources_for_groups_open_to_those_groups_and_fall_back_to_practitioner
     assert may_view_resource(early_years, ResourceAudience.GROUPS, [EARLY_YEARS])
     assert may_view_resource(APPROVED, ResourceAudience.GROUPS, [])
     assert not may_view_resource(UNAPPROVED, ResourceAudience.GROUPS, [])
+
+
+@pytest.mark.parametrize(
+    "status", [AccountStatus.UNVERIFIED, AccountStatus.PENDING, AccountStatus.REJECTED, AccountStatus.SUSPENDED]
+)
+def test_an_unapproved_account_passes_no_restriction_even_inside_the_named_groups(status):
+    """Status governs every restriction: an editor putting the account in a group does not open it."""
+    in_every_group = Viewer(
+        authenticated=True,
+        active=True,
+        practitioner=True,
+        group_ids=frozenset({PRACTITIONERS, EDITORS, EARLY_YEARS}),
+        account_status=status,
+    )
+    for restriction in (LOGIN, PRACTITIONER_GROUPS, EARLY_YEARS_ONLY, PASSWORD):
+        assert not admits(in_every_group, restriction)
+    assert not in_every_group.sees_practitioner_content
+    assert not may_view_resource(in_every_group, ResourceAudience.PRACTITIONERS)
+    assert not may_view_resource(in_every_group, ResourceAudience.GROUPS, [EARLY_YEARS])
+
+
+def test_an_approved_account_and_staff_without_a_profile_pass_their_groups_restrictions():
+    approved = Viewer(
+        authenticated=True,
+        active=True,
+        practitioner=True,
+        group_ids=frozenset({PRACTITIONERS, EARLY_YEARS}),
+        account_status=AccountStatus.APPROVED,
+    )
+    staff = Viewer(authenticated=True, active=True, group_ids=frozenset({EARLY_YEARS}))
+    for viewer in (approved, staff):
+        assert admits(viewer, EARLY_YEARS_ONLY)
+        assert may_view_resource(viewer, ResourceAudience.GROUPS, [EARLY_YEARS])
+    assert admits(approved, LOGIN) and not admits(staff, LOGIN)
+
+
+def test_a_superuser_passes_whatever_their_practitioner_profile_says():
+    superuser = Viewer(authenticated=True, active=True, superuser=True, account_status=AccountStatus.REJECTED)
+    assert admits(superuser, LOGIN) and admits(superuser, EARLY_YEARS_ONLY)
+    assert may_view_resource(superuser, ResourceAudience.PRACTITIONERS)
+    assert not admits(superuser, PASSWORD)

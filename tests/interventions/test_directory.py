@@ -9,8 +9,11 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import override_settings
 
+from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.costs import cost_of, rates_for_site
 from send_toolkit.interventions.models import (
     Audience,
@@ -34,6 +37,11 @@ def listed_names(html: str) -> list[str]:
     return [
         unescape(name) for name in re.findall(r'class="intervention-result__name"><a href="[^"]+">([^<]+)</a>', html)
     ]
+
+
+def offers(html: str, facet: str, value: str) -> bool:
+    """Whether the directory offers ``value`` in ``facet`` at all (its name, its checkbox)."""
+    return f'name="{facet}" value="{value}"' in html
 
 
 def facet_count(html: str, facet: str, value: str) -> int:
@@ -92,18 +100,18 @@ def test_every_facet_counts_the_public_interventions_in_each_option(client, dire
         # The demo content puts something in at least one option of every facet.
         assert any(sum(matches) for matches in options.values()), facet
         for value, matches in options.items():
-            assert facet_count(html, facet, value) == sum(matches), (facet, value)
+            if any(matches):
+                assert facet_count(html, facet, value) == sum(matches), (facet, value)
+            else:  # carried by no intervention the visitor may see: not offered at all
+                assert not offers(html, facet, value), (facet, value)
     # Cost bands split the list: each public intervention is in exactly one.
-    assert sum(facet_count(html, "cost_band", str(band.pk)) for band in CostBand.objects.all()) == len(items)
+    offered_bands = [band for band in CostBand.objects.all() if offers(html, "cost_band", str(band.pk))]
+    assert sum(facet_count(html, "cost_band", str(band.pk)) for band in offered_bands) == len(items)
 
 
-def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_for_the_public(
+def test_a_sub_need_whose_only_intervention_is_practitioner_only_is_not_even_named_to_the_public(
     client, directory, django_user_model
 ):
-    from django.contrib.auth.models import Group
-
-    from send_toolkit.conf import toolkit_settings
-
     sub_need = SubNeed.objects.create(name="Facet test sub-need", need_area="semh")
     private = Intervention(
         name="Facet test practitioner-only",
@@ -117,10 +125,17 @@ def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_
     private.save()
 
     anonymous = client.get(directory.url).text
-    assert facet_count(anonymous, "sub_need", str(sub_need.pk)) == 0
+    assert not offers(anonymous, "sub_need", str(sub_need.pk))
+    assert "Facet test sub-need" not in anonymous
     same_evidence = sum(1 for item in public() if item.evidence_strength == private.evidence_strength)
-    assert facet_count(anonymous, "evidence", private.evidence_strength) == same_evidence
-    assert "Facet test practitioner-only" not in client.get(directory.url, {"sub_need": sub_need.pk}).text
+    if same_evidence:
+        assert facet_count(anonymous, "evidence", private.evidence_strength) == same_evidence
+    else:
+        assert not offers(anonymous, "evidence", private.evidence_strength)
+    # Asked for by its id, it is ignored as an unknown value would be: nothing named, nothing narrowed.
+    chosen = client.get(directory.url, {"sub_need": sub_need.pk}).text
+    assert "Facet test practitioner-only" not in chosen and "Facet test sub-need" not in chosen
+    assert sorted(listed_names(chosen)) == sorted(listed_names(anonymous))
 
     user = django_user_model.objects.create_user(username="facet-counter")
     user.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
@@ -130,6 +145,61 @@ def test_a_sub_need_whose_only_intervention_is_practitioner_only_counts_nothing_
     every_with_that_evidence = Intervention.objects.filter(evidence_strength=private.evidence_strength).count()
     assert facet_count(practitioner, "evidence", private.evidence_strength) == every_with_that_evidence
     assert "Facet test practitioner-only" in listed_names(client.get(directory.url, {"sub_need": sub_need.pk}).text)
+
+
+def test_no_facet_offers_a_value_only_practitioner_only_interventions_carry(client, directory):
+    """Every facet: a need area, key stage, tier, delivery, evidence strength and cost band that only a
+    practitioner-only intervention has is not offered to the public; what they do see keeps its count."""
+    public_ids = [item.pk for item in public()]
+    Intervention.objects.filter(pk__in=public_ids, tier="getting_more_help").update(tier="getting_help")
+    Intervention.objects.filter(pk__in=public_ids, delivery="whole_class").update(delivery="small_group")
+    Intervention.objects.filter(pk__in=public_ids, evidence_strength="strong").update(evidence_strength="moderate")
+    Intervention.need_areas.through.objects.filter(
+        intervention_id__in=public_ids, needarea__value="sensory_physical"
+    ).delete()
+    Intervention.key_stages.through.objects.filter(intervention_id__in=public_ids, keystage__value="post16").delete()
+    # A band only a penny wide, just above the dearest ceiling: only the private intervention costs that much.
+    dearest = max(band.max_per_pupil for band in CostBand.objects.all() if band.max_per_pupil is not None)
+    narrow = CostBand.objects.create(label="Facet test band", max_per_pupil=dearest + Decimal("0.01"))
+    private = Intervention(
+        name="Facet test dearest",
+        summary="Only practitioners may see this.",
+        tier="getting_more_help",
+        delivery="whole_class",
+        evidence_strength="strong",
+        group_size=1,
+        resource_cost=dearest + Decimal("0.01"),
+        audience=Audience.PRACTITIONERS,
+    )
+    private.save()
+    private.need_areas.set(NeedArea.objects.filter(value="sensory_physical"))
+    private.key_stages.set(KeyStage.objects.filter(value="post16"))
+    assert in_band(private, narrow) and not any(in_band(item, narrow) for item in public())
+    only_private = {
+        "tier": "getting_more_help",
+        "delivery": "whole_class",
+        "evidence": "strong",
+        "need_area": "sensory_physical",
+        "key_stage": "post16",
+        "cost_band": str(narrow.pk),
+    }
+
+    html = client.get(directory.url).text
+    for facet, value in only_private.items():
+        assert not offers(html, facet, value), (facet, value)
+    assert "Facet test band" not in html
+    # What the public does see still counts as before.
+    assert facet_count(html, "tier", "getting_help") == sum(1 for item in public() if item.tier == "getting_help")
+    # Searched and filtered, an option is still offered when a visible intervention carries it.
+    narrowed = client.get(directory.url, {"q": "phonics", "tier": "getting_help"}).text
+    assert offers(narrowed, "tier", "getting_advice") and not offers(narrowed, "tier", "getting_more_help")
+    # A practitioner is offered all of them.
+    practitioner = get_user_model().objects.create_user(username="facet-practitioner")
+    practitioner.groups.add(Group.objects.get(name=toolkit_settings.PRACTITIONER_GROUP))
+    client.force_login(practitioner)
+    html = client.get(directory.url).text
+    for facet, value in only_private.items():
+        assert facet_count(html, facet, value) >= 1, (facet, value)
 
 
 def test_choosing_an_option_narrows_the_other_facets_but_not_its_own(client, directory):

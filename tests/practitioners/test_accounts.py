@@ -256,7 +256,27 @@ def test_password_reset_for_an_unknown_address_looks_the_same(client, db):
     known = client.post("/accounts/password/reset/", {"email": "senco@oakfield-primary.example"})
     unknown = client.post("/accounts/password/reset/", {"email": "nobody@nowhere.example"})
     assert known["Location"] == unknown["Location"]
-    assert len(mail.outbox) == 1
+    assert [message.to for message in mail.outbox] == [["senco@oakfield-primary.example"], ["nobody@nowhere.example"]]
+
+
+def test_password_reset_sends_one_email_whether_or_not_the_address_has_an_account(client, db):
+    """The same work either way (as registration does), so the time taken to answer tells nothing:
+    a known address gets the reset link, any other a notice with no link that sets a password."""
+    senco = get_user_model().objects.get(username="senco")
+    senco.is_active = False  # an account that may not reset its password is answered as no account
+    senco.save()
+    addresses = ["teacher@hillside.example", "nobody@nowhere.example", "senco@oakfield-primary.example"]
+    known = get_user_model().objects.create_user(username=addresses[0], email=addresses[0], password=PASSWORD)
+    for address in addresses:
+        sent_before = len(mail.outbox)
+        response = client.post("/accounts/password/reset/", {"email": address})
+        assert response.status_code == 302 and response["Location"] == "/accounts/password/reset/sent/"
+        assert len(mail.outbox) == sent_before + 1 and mail.outbox[-1].to == [address]
+    reset_link, *notices = mail.outbox[-3:]
+    assert "/accounts/password/reset/" in reset_link.body and known.get_username() not in reset_link.subject
+    for notice in notices:
+        assert "no account whose password can be reset" in notice.body
+        assert not re.search(r"/accounts/password/reset/[^/\s]+/[^/\s]+/", notice.body)
 
 
 def test_account_pages_are_never_cached(client, db):

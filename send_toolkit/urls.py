@@ -7,6 +7,7 @@ Include them before Wagtail's own page URLs:
 
 from django.urls import path
 
+from send_toolkit.council.brand_stylesheet import brand_stylesheet
 from send_toolkit.front_end.reading_preferences import reading_preferences_css, save_reading_preferences
 from send_toolkit.operations.health import health
 from send_toolkit.pages.sitemap import toolkit_sitemap
@@ -17,6 +18,8 @@ app_name = "send_toolkit"
 urlpatterns: list = [
     path("send-toolkit-reading/", save_reading_preferences, name="reading_preferences"),
     path("send-toolkit-reading.css", reading_preferences_css, name="reading_preferences_css"),
+    # The council's colours, linked from every page instead of an inline <style> (Content-Security-Policy).
+    path("send-toolkit-brand.css", brand_stylesheet, name="brand_stylesheet"),
     # Practitioner accounts (LOGIN_URL is /accounts/login/).
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/register/check-your-email/", accounts.registration_sent, name="registration_sent"),

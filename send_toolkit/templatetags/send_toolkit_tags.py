@@ -6,15 +6,16 @@ from decimal import InvalidOperation
 from functools import partial
 
 from django import template
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import AbstractPage, Site
 
 from send_toolkit.access.request_state import recall, remember
 from send_toolkit.access.visibility import visible_pages
+from send_toolkit.council.brand_stylesheet import brand_css, fingerprint
 from send_toolkit.council.models import ToolkitSettings, settings_for_request
 from send_toolkit.domain import reading_preferences, vocabulary
-from send_toolkit.domain.contrast import HEX_COLOUR
 from send_toolkit.domain.costing import format_money
 from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
 from send_toolkit.glossary.models import GlossaryTerm
@@ -117,18 +118,12 @@ def _links_of(home: ToolkitPage | None, context) -> dict[str, str]:
 
 @register.simple_tag(takes_context=True)
 def toolkit_brand_style(context) -> str:
-    """The council's two colours as CSS custom properties (checked for contrast when saved)."""
-    settings = _toolkit_settings(context)
-    if settings is None:
+    """A link to the council's colours (council/brand_stylesheet.py), or nothing when none is set."""
+    css = brand_css(_toolkit_settings(context))
+    if not css:
         return ""
-    declarations = []
-    if settings.brand_colour and HEX_COLOUR.match(settings.brand_colour):
-        declarations.append(f"--brand:{settings.brand_colour};")
-    if settings.accent_colour and HEX_COLOUR.match(settings.accent_colour):
-        declarations.append(f"--link:{settings.accent_colour};--button:{settings.accent_colour};")
-    if not declarations:
-        return ""
-    return format_html("<style>:root{{{}}}</style>", "".join(declarations))
+    href = f"{reverse('send_toolkit:brand_stylesheet')}?v={fingerprint(css)}"
+    return format_html('<link rel="stylesheet" href="{}">', href)
 
 
 @register.simple_tag

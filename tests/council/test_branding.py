@@ -1,5 +1,7 @@
 """Council branding: colours an editor saves are checked for contrast, and the header shows the council."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -40,7 +42,26 @@ def test_dark_colours_are_saved_and_used_on_every_page(client, site, toolkit):
     settings.full_clean()
     settings.save()
     html = client.get(toolkit.url).content.decode()
-    assert "--brand:#0b3d2e;" in html and "--link:#1d4f91;" in html
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/send-toolkit-brand\.css\?v=\w+)">', html)
+    assert stylesheet, "the page links to the council's colours"
+    css = client.get(stylesheet[1]).content.decode()
+    assert "--brand:#0b3d2e;" in css and "--link:#1d4f91;" in css
+
+
+def test_a_change_of_colour_changes_the_stylesheet_link(client, site, toolkit):
+    settings = ToolkitSettings.for_site(site)
+    settings.brand_colour = "#0b3d2e"
+    settings.save()
+    before = re.search(r"/send-toolkit-brand\.css\?v=\w+", client.get(toolkit.url).content.decode())[0]
+    settings.brand_colour = "#1d3557"
+    settings.save()
+    after = re.search(r"/send-toolkit-brand\.css\?v=\w+", client.get(toolkit.url).content.decode())[0]
+    assert before != after
+    assert "--brand:#1d3557;" in client.get(after).content.decode()
+
+
+def test_without_council_colours_pages_link_no_brand_stylesheet(client, toolkit):
+    assert "send-toolkit-brand.css" not in client.get(toolkit.url).content.decode()
 
 
 def test_admin_settings_form_shows_the_contrast_error_and_keeps_the_other_fields(admin_client, site):

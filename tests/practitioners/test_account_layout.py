@@ -1,5 +1,6 @@
 """Account pages sit in the council's own site layout and carry its branding, like toolkit pages do."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,10 @@ def test_account_pages_carry_the_council_colours_and_print_stylesheet(client, si
     settings_for_site.accent_colour = "#1d4f91"
     settings_for_site.save()
     html = client.get(url).content.decode()
-    assert "--brand:#0b3d2e;" in html and "--link:#1d4f91;" in html
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/send-toolkit-brand\.css\?v=\w+)">', html)
+    assert stylesheet, "the page links to the council's colours"
+    css = client.get(stylesheet[1]).content.decode()
+    assert "--brand:#0b3d2e;" in css and "--link:#1d4f91;" in css
     assert 'send_toolkit/css/print.css" media="print"' in html
 
 

@@ -2,8 +2,9 @@
 
 Warnings when the access middleware or login limits are left out or misordered; errors when
 Wagtail is left able to protect content with a shared password (stored in plain text, and
-outside the toolkit's account rules) or to hand out document files without the privacy check, or when
-the site's own URLs serve the media documents folder straight from disk.
+outside the toolkit's account rules) or to hand out document files without the privacy check, when
+the site's own URLs serve the media documents folder straight from disk, or when login and registration
+limits would be counted in one process's memory on a live site.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import views as staticfiles_views
 from django.core import checks
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.urls import Resolver404, resolve
 from django.views import static
 
@@ -193,5 +197,33 @@ def check_request_charset_middleware(app_configs, **kwargs) -> list[checks.Check
             "UTF-8 gets a server error (500) instead of a 400.",
             hint=f"Add it before {CSRF}, for example just after SecurityMiddleware (see docs/reference/settings.md).",
             id="send_toolkit.W008",
+        )
+    ]
+
+
+# Caches whose counts live in one process (or nowhere): each worker, and each restart, starts from zero.
+PER_PROCESS_CACHES = (LocMemCache, DummyCache)
+
+
+@checks.register(checks.Tags.caches, checks.Tags.security)
+def check_rate_limit_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Login and registration limits must be counted in a cache every worker shares (Redis, Memcached)."""
+    if settings.DEBUG:
+        return []
+    cache_name = getattr(settings, "RATELIMIT_USE_CACHE", "default")
+    try:
+        cache = caches[cache_name]
+    except InvalidCacheBackendError:
+        return []  # django_ratelimit's own check (django_ratelimit.E002) names the missing cache
+    if not isinstance(cache, PER_PROCESS_CACHES):
+        return []
+    return [
+        checks.Error(
+            f"The {cache_name!r} cache, which counts login and registration attempts, is a "
+            f"{type(cache).__name__}: each worker process keeps its own count and a restart forgets it, so "
+            "the limits on password guessing and registrations do not hold.",
+            hint="Use a cache all workers share, such as django.core.cache.backends.redis.RedisCache "
+            "(see docs/explanation/security-headers.md).",
+            id="send_toolkit.E006",
         )
     ]

@@ -1,16 +1,22 @@
-"""System checks for the Wagtail settings the toolkit's privacy depends on."""
+"""System checks for the Wagtail settings the toolkit's privacy depends on, and for the cache login limits use."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.checks import ERROR, CheckMessage, run_checks
+from django.test import override_settings
 
 from tests.dev_urls import load_dev_urls, unload_dev_urls
 
 
 def _messages(prefix: str = "send_toolkit.E") -> dict[str, CheckMessage]:
     # databases=[]: the static checks only (Django 6.1 reads None as "every database", 5.2 as none).
-    return {message.id: message for message in run_checks(databases=[]) if message.id.startswith(prefix)}
+    # Silenced checks are left out, as `manage.py check` leaves them out (the test settings silence E006).
+    return {
+        message.id: message
+        for message in run_checks(databases=[])
+        if message.id.startswith(prefix) and not message.is_silenced()
+    }
 
 
 def test_the_example_site_passes():
@@ -71,3 +77,44 @@ def test_media_on_another_host_is_not_djangos_to_serve(settings):
     settings.ROOT_URLCONF = "tests.media_root_served_urls"
     settings.MEDIA_URL = "https://media.council.example/"
     assert "send_toolkit.E005" not in _messages()
+
+
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6399"}}
+CHECKED = {"DEBUG": False, "SILENCED_SYSTEM_CHECKS": []}
+
+
+@pytest.mark.parametrize(
+    "backend", ["django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache"]
+)
+def test_a_live_site_counting_login_attempts_in_one_process_is_refused(backend):
+    with override_settings(CACHES={"default": {"BACKEND": backend}}, **CHECKED):
+        messages = _messages()
+    assert set(messages) == {"send_toolkit.E006"}
+    assert messages["send_toolkit.E006"].level == ERROR
+    assert "each worker process keeps its own count" in messages["send_toolkit.E006"].msg
+    assert "RedisCache" in messages["send_toolkit.E006"].hint
+
+
+def test_a_shared_cache_for_login_limits_passes():
+    with override_settings(CACHES=REDIS, **CHECKED):
+        assert _messages() == {}
+
+
+def test_a_per_process_cache_is_fine_while_debugging():
+    with override_settings(CACHES=LOCMEM, DEBUG=True, SILENCED_SYSTEM_CHECKS=[]):
+        assert _messages() == {}
+
+
+def test_the_check_looks_at_the_cache_django_ratelimit_uses():
+    caches = {**REDIS, "limits": LOCMEM["default"]}
+    with override_settings(CACHES=caches, RATELIMIT_USE_CACHE="limits", **CHECKED):
+        messages = _messages()
+    assert set(messages) == {"send_toolkit.E006"}
+    assert "'limits' cache" in messages["send_toolkit.E006"].msg
+
+
+def test_django_ratelimits_own_checks_run():
+    """django_ratelimit registers its checks only as an installed app; they refuse a per-process cache too."""
+    with override_settings(CACHES=LOCMEM, **CHECKED):
+        assert "django_ratelimit.E003" in _messages("django_ratelimit.")

@@ -45,7 +45,9 @@ def test_a_site_still_using_the_old_paths_serves_pages_and_passes_the_toolkits_c
     settings.MIDDLEWARE = [new_to_old.get(name, name) for name in settings.MIDDLEWARE]
     settings.AUTHENTICATION_BACKENDS = ["send_toolkit.login_limits.RateLimitedModelBackend"]
 
-    toolkit_messages = [m.id for m in run_checks(databases=[]) if m.id and m.id.startswith("send_toolkit.")]
+    toolkit_messages = [
+        m.id for m in run_checks(databases=[]) if m.id and m.id.startswith("send_toolkit.") and not m.is_silenced()
+    ]
     response = client.get(toolkit.url)
 
     assert toolkit_messages == []

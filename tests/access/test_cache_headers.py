@@ -126,7 +126,8 @@ def test_a_site_without_the_access_middleware_is_warned(settings):
 def test_the_example_site_passes_the_access_middleware_checks():
     from django.core.checks import run_checks
 
-    assert not [message for message in run_checks(databases=[]) if message.id.startswith("send_toolkit.")]
+    messages = run_checks(databases=[])
+    assert not [message for message in messages if message.id.startswith("send_toolkit.") and not message.is_silenced()]
 
 
 # --- Search words are personal data waiting to happen ------------------------------------------------------

@@ -32,6 +32,12 @@ DEFAULTS: dict[str, Any] = {
     "REGISTRATION_RATE": "20/h",
     # max-age (seconds) of public pages served to anonymous visitors; 0 stops shared caching.
     "PUBLIC_CACHE_MAX_AGE": 300,
+    # Sources added to SECURE_CSP's directives on Wagtail admin responses only (AdminContentSecurityPolicyMiddleware):
+    # the admin is Wagtail's, with inline styles and scripts; the toolkit's own pages need none of these.
+    "ADMIN_CSP_ALLOWANCES": {
+        "script-src": ["'unsafe-inline'"],
+        "style-src": ["'unsafe-inline'"],
+    },
     # Interventions shown per page in the directory.
     "DIRECTORY_PAGE_SIZE": 20,
     # Email the mail server would not take is kept and tried again (docs/how-to/when-email-cannot-be-sent.md):

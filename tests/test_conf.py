@@ -1,6 +1,7 @@
 """Council settings in the admin, the toolkit's own settings, and the example site's production settings."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,18 +78,77 @@ def _manage(args: list[str], env: dict) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_settings_pass_the_deploy_check_when_the_environment_is_set():
-    result = _manage(
-        ["check", "--deploy", "--fail-level", "WARNING"],
-        {
-            "DJANGO_SETTINGS_MODULE": "example_site.settings.production",
-            "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
-            "DJANGO_ALLOWED_HOSTS": "send.northmoor.example",
-            "DATABASE_URL": "sqlite:////tmp/send-toolkit-deploy-check.sqlite3",
-        },
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "example_site.settings.production",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+    "DJANGO_ALLOWED_HOSTS": "send.northmoor.example",
+    "DATABASE_URL": "sqlite:////tmp/send-toolkit-deploy-check.sqlite3",
+    # Nothing connects to it: checks, settings and static files never touch the cache.
+    "REDIS_URL": "redis://127.0.0.1:6399/0",
+}
+
+
+def _python(code: str, env: dict) -> subprocess.CompletedProcess:
+    """Run ``code`` with Django set up under ``env`` (the example site on the path), in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import django\ndjango.setup()\n{code}"],
+        cwd=EXAMPLE_SITE,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("DJANGO")}, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+
+
+def test_production_settings_pass_the_deploy_check_when_the_environment_is_set():
+    result = _manage(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_settings_count_login_attempts_in_redis():
+    code = """
+from django.conf import settings
+from django.core.cache import caches
+from django.core.checks import run_checks
+print(type(caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]).__name__)
+print(settings.CACHES["default"]["LOCATION"])
+print(sorted(m.id for m in run_checks(databases=[]) if not m.is_silenced()))
+"""
+    result = _python(code, PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    backend, location, messages = result.stdout.splitlines()
+    assert backend == "RedisCache"
+    assert location == PRODUCTION["REDIS_URL"]
+    assert messages == "[]"  # neither send_toolkit.E006 nor django_ratelimit's checks object
+
+
+def test_production_settings_refuse_to_start_without_redis():
+    result = _manage(["check"], {**PRODUCTION, "REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "Set the REDIS_URL environment variable" in result.stderr
+
+
+@pytest.mark.slow
+def test_production_serves_the_toolkits_static_files_with_hashed_names_and_long_cache_headers(tmp_path):
+    env = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(tmp_path)}
+    collected = _manage(["collectstatic", "--noinput"], env)
+    assert collected.returncode == 0, collected.stderr
+    code = """
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.test import Client
+url = staticfiles_storage.url("send_toolkit/css/toolkit.css")
+response = Client().get(url, secure=True, headers={"host": "send.northmoor.example", "accept-encoding": "gzip"})
+print(url)
+print(response.status_code, response.get("Content-Encoding", ""))
+print(response["Cache-Control"])
+"""
+    result = _python(code, env)
+    assert result.returncode == 0, result.stderr
+    url, status, cache_control = result.stdout.splitlines()
+    assert re.fullmatch(r"/static/send_toolkit/css/toolkit\.[0-9a-f]{12}\.css", url)
+    assert status == "200 gzip"
+    assert "max-age=315360000" in cache_control and "immutable" in cache_control
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

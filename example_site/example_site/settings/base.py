@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only for its system checks: they refuse a cache that cannot count login attempts (DummyCache, LocMemCache).
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +47,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy from SECURE_CSP: Django's own middleware on Django 6, the same on 5.2.
+    "send_toolkit.front_end.security_headers.ContentSecurityPolicyMiddleware",
+    # Wagtail's admin gets SECURE_CSP plus SEND_TOOLKIT_ADMIN_CSP_ALLOWANCES (it has inline styles and scripts).
+    "send_toolkit.front_end.security_headers.AdminContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # A form post in a charset other than UTF-8 is a plain 400, before the CSRF check reads it (not a 500).
     "send_toolkit.operations.request_charset.RequestCharsetMiddleware",
     # Cache-Control for every response: private for anyone logged in, public for anonymous pages.
@@ -122,6 +129,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Example Council SEND Toolkit"
+# No avatars fetched from gravatar.com: it would learn which editors use the admin, and the admin's
+# Content-Security-Policy does not allow images from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -137,6 +147,46 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A mail server that does not answer must not hold a visitor's request for long: the message is kept and retried.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# The one Content-Security-Policy (Django 6's setting, read on 5.2 by the toolkit's middleware): the toolkit's
+# pages load only their own scripts, styles, fonts and images and have nothing inline.
+# Why each directive: docs/explanation/security-headers.md.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Browser features no page of the toolkit uses, turned off for the site and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Django's ModelBackend with a limit on password guessing, for every login form (the admin's too).
 AUTHENTICATION_BACKENDS = ["send_toolkit.practitioners.login_limits.RateLimitedModelBackend"]

@@ -1,7 +1,8 @@
 """Production settings: every secret and host comes from the environment.
 
-Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Optional: REDIS_URL (cache, sessions and login limits), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_URL-style settings.
+Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL, REDIS_URL (the cache every
+worker shares: sessions and login and registration limits).
+Optional: DJANGO_STATIC_ROOT (where collectstatic writes), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_URL-style settings.
 
 Background tasks (Wagtail's, and retrying email the mail server would not take) are queued in the database:
 run ``python manage.py db_worker`` beside the web server (docs/how-to/when-email-cannot-be-sent.md).
@@ -48,31 +49,43 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Static files: `manage.py collectstatic` writes them with hashed names, and WhiteNoise serves them (compressed,
+# with a year's Cache-Control) straight after SecurityMiddleware, before any session or database work.
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
 
-if os.environ.get("REDIS_URL"):
-    # Fail fast when Redis is down, rather than hold every request for the client's default wait.
-    _REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
-    CACHES = {
-        # Wagtail's and the pages' caches: while Redis is down a read misses and pages come from the database.
-        "default": {
-            "BACKEND": "send_toolkit.operations.resilient_cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": _REDIS_OPTIONS,
-        },
-        # Sessions and login limits fail closed: while Redis is down, signing in is refused with a clear message.
-        "accounts": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": _REDIS_OPTIONS,
-        },
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-    SESSION_CACHE_ALIAS = "accounts"
-    RATELIMIT_USE_CACHE = "accounts"
+# Login and registration limits count attempts in a cache, so it must be one every worker shares and a restart
+# keeps: Redis is required (send_toolkit.E006 and django-ratelimit's checks refuse a per-process cache).
+REDIS_URL = _required("REDIS_URL")
+# Fail fast when Redis is down, rather than hold every request for the client's default wait.
+_REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+CACHES = {
+    # Wagtail's and the pages' caches: while Redis is down a read misses and pages come from the database.
+    "default": {
+        "BACKEND": "send_toolkit.operations.resilient_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": _REDIS_OPTIONS,
+    },
+    # Sessions and login limits fail closed: while Redis is down, signing in is refused with a clear message.
+    "accounts": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": _REDIS_OPTIONS,
+    },
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_CACHE_ALIAS = "accounts"
+RATELIMIT_USE_CACHE = "accounts"
+# django-ratelimit lists only django-redis and Memcached as supported; Django's RedisCache increments with
+# Redis's atomic INCR, which is all the limits need.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -4,6 +4,7 @@ admin gets the same policy plus its allowances; the toolkit's pages hold nothing
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import django
@@ -134,3 +135,22 @@ def test_report_only_policy_is_sent_too():
     with override_settings(SECURE_CSP_REPORT_ONLY={"default-src": ["'none'"]}):
         response = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())(RequestFactory().get("/"))
     assert response["Content-Security-Policy-Report-Only"] == "default-src 'none'"
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "send_toolkit" / "templates" / "send_toolkit"
+# Rendered by Wagtail's admin (whose policy allows inline styles) or sent as email, not served as front-end pages.
+NOT_FRONT_END = ("admin", "accounts/email")
+
+
+@pytest.mark.parametrize(
+    "template",
+    sorted(
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.rglob("*.html")
+        if not str(path.relative_to(TEMPLATES)).startswith(NOT_FRONT_END)
+    ),
+)
+def test_front_end_templates_have_nothing_inline(template):
+    source = (TEMPLATES / template).read_text()
+    for pattern in (INLINE_SCRIPT, INLINE_STYLE, INLINE_HANDLER):
+        assert not pattern.search(source), f"{template}: {pattern.search(source)[0]}"

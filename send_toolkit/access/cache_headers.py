@@ -26,14 +26,14 @@ class CacheHeadersMiddleware:
     - A response to a logged-in user, one holding restricted content, one that sets a
       cookie, or one answering search text (``?q=`` on the search or the directory: the words may
       name a child, and a cache would keep them as its key) is never stored by a shared cache.
-    - A Wagtail page (or the sitemap) served to an anonymous visitor, with no cookie set,
-      is the same for every anonymous visitor: it is marked ``public, max-age`` and the
-      ``Vary: Cookie`` Django adds (because templates looked at ``request.user``) is
-      removed, so a CDN can cache it. The CDN must pass requests carrying the session
-      cookie straight through (see docs/how-to/cache-pages-behind-a-cdn.md).
+    - A Wagtail page (or the sitemap, or the council's brand stylesheet) served to an
+      anonymous visitor, with no cookie set, is the same for every anonymous visitor: it
+      is marked ``public, max-age`` and the ``Vary: Cookie`` Django adds (because templates
+      looked at ``request.user``) is removed, so a CDN can cache it. The CDN must pass
+      requests carrying the session cookie straight through (see docs/how-to/cache-pages-behind-a-cdn.md).
     """
 
-    PUBLIC_VIEWS = {"wagtail_serve", "send_toolkit:sitemap"}
+    PUBLIC_VIEWS = {"wagtail_serve", "send_toolkit:sitemap", "send_toolkit:brand_stylesheet"}
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response

@@ -37,5 +37,6 @@ def fingerprint(css: str) -> str:
 
 @require_GET
 def brand_stylesheet(request: HttpRequest) -> HttpResponse:
-    """The same for every visitor of a site, so its cache headers are a page's (public for anonymous visitors)."""
+    """The same for every visitor of a site: marked public for anonymous visitors, like a page
+    (``CacheHeadersMiddleware.PUBLIC_VIEWS``)."""
     return HttpResponse(brand_css(settings_for_request(request)), content_type="text/css; charset=utf-8")

@@ -112,3 +112,16 @@ def test_the_admin_shows_why_a_link_colour_is_refused_on_the_grey_panels(admin_c
     assert response.status_code == 200
     assert "has a contrast ratio of 4.34:1" in response.content.decode()
     assert ToolkitSettings.for_site(site).accent_colour != "#d4351c"
+
+
+def test_the_brand_stylesheet_is_cacheable_for_anonymous_visitors_and_private_for_practitioners(
+    client, site, django_user_model
+):
+    settings = ToolkitSettings.for_site(site)
+    settings.brand_colour = "#0b3d2e"
+    settings.save()
+    anonymous = client.get("/send-toolkit-brand.css")
+    assert anonymous["Content-Type"] == "text/css; charset=utf-8"
+    assert "public" in anonymous["Cache-Control"] and "max-age=300" in anonymous["Cache-Control"]
+    client.force_login(django_user_model.objects.get(username="senco"))
+    assert "private" in client.get("/send-toolkit-brand.css")["Cache-Control"]

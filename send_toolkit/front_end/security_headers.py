@@ -11,7 +11,8 @@ middleware, ``send_toolkit.front_end.security_headers.ContentSecurityPolicyMiddl
 The toolkit's own pages need nothing inline (no ``<script>`` body, no ``on*=`` handler, no ``style=``
 attribute), so ``script-src 'self'`` and ``style-src 'self'`` hold on every front-end page. Wagtail's admin
 is not the toolkit's and still needs inline styles and scripts: ``AdminContentSecurityPolicyMiddleware``
-gives admin responses the site's policy plus ``SEND_TOOLKIT_ADMIN_CSP_ALLOWANCES``. Why and how:
+gives admin responses the site's policy plus ``SEND_TOOLKIT_ADMIN_CSP_ALLOWANCES``. The standalone 500 and 503
+pages, whose styles are inline so that they need no static file, carry ``STANDALONE_PAGE_POLICY``. Why and how:
 docs/explanation/security-headers.md.
 """
 
@@ -82,6 +83,24 @@ if django.VERSION >= (6, 0):
     from django.middleware.csp import ContentSecurityPolicyMiddleware  # noqa: F401 - the one a host names
 else:
     ContentSecurityPolicyMiddleware = _ContentSecurityPolicyMiddleware
+
+
+# The 500 and 503 pages stand alone (no static files, which could be missing from the manifest), so their few
+# styles are inline. They get a policy of their own allowing exactly that: no script at all, nothing loaded.
+STANDALONE_PAGE_POLICY = {
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["'self'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+def with_standalone_page_policy(response: HttpResponse) -> HttpResponse:
+    """``response`` (a 500 or 503 page) with ``STANDALONE_PAGE_POLICY``, which the site's policy then leaves alone."""
+    response[ENFORCE_HEADER] = build_policy(STANDALONE_PAGE_POLICY)
+    return response
 
 
 def _admin_prefix() -> str | None:

@@ -20,6 +20,7 @@ from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
 from send_toolkit.front_end.layout import render
+from send_toolkit.front_end.security_headers import with_standalone_page_policy
 from send_toolkit.operations.outages import is_database_outage, service_unavailable
 
 NOT_FOUND_TEMPLATE = "404.html"
@@ -44,4 +45,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     if is_database_outage(sys.exc_info()[1]):
         return service_unavailable()
-    return HttpResponse(loader.get_template(SERVER_ERROR_TEMPLATE).render(), status=500)
+    return with_standalone_page_policy(HttpResponse(loader.get_template(SERVER_ERROR_TEMPLATE).render(), status=500))

@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils.cache import patch_cache_control
 
+from send_toolkit.front_end.security_headers import with_standalone_page_policy
+
 try:  # redis is the example site's cache; a host using another backend may not have it installed.
     from redis.exceptions import ConnectionError as RedisConnectionError
     from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -49,7 +51,7 @@ def service_unavailable() -> HttpResponse:
     response = HttpResponse(loader.get_template(SERVICE_UNAVAILABLE_TEMPLATE).render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     patch_cache_control(response, no_store=True)
-    return response
+    return with_standalone_page_policy(response)
 
 
 class DatabaseOutageMiddleware:

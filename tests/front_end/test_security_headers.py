@@ -22,6 +22,8 @@ from send_toolkit.front_end.security_headers import (
     build_policy,
     with_allowances,
 )
+from send_toolkit.operations.error_pages import server_error
+from send_toolkit.operations.outages import service_unavailable
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +140,9 @@ def test_report_only_policy_is_sent_too():
 
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "send_toolkit" / "templates" / "send_toolkit"
-# Rendered by Wagtail's admin (whose policy allows inline styles) or sent as email, not served as front-end pages.
-NOT_FRONT_END = ("admin", "accounts/email")
+# Rendered by Wagtail's admin (whose policy allows inline styles), sent as email, or the standalone 500 and 503
+# pages (inline styles on purpose, under a policy of their own: test_the_standalone_error_pages_...).
+NOT_FRONT_END = ("admin", "accounts/email", "errors/standalone.html")
 
 
 @pytest.mark.parametrize(
@@ -154,3 +157,17 @@ def test_front_end_templates_have_nothing_inline(template):
     source = (TEMPLATES / template).read_text()
     for pattern in (INLINE_SCRIPT, INLINE_STYLE, INLINE_HANDLER):
         assert not pattern.search(source), f"{template}: {pattern.search(source)[0]}"
+
+
+@pytest.mark.parametrize("page", ["500", "503"])
+def test_the_standalone_error_pages_allow_their_inline_styles_and_nothing_else(page):
+    """Their styles are inline so that they need no static file; the policy they carry allows no script at all."""
+    view = ContentSecurityPolicyMiddleware(
+        lambda request: server_error(request) if page == "500" else service_unavailable()
+    )
+    response = view(RequestFactory().get("/"))
+    policy = response["Content-Security-Policy"]
+    assert response.status_code == int(page)
+    assert policy.startswith("default-src 'none'; style-src 'unsafe-inline';")
+    assert "script-src" not in policy and "frame-ancestors 'none'" in policy
+    assert INLINE_STYLE.search(response.content.decode())

@@ -81,7 +81,7 @@ def test_media_on_another_host_is_not_djangos_to_serve(settings):
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6399"}}
-CHECKED = {"DEBUG": False, "SILENCED_SYSTEM_CHECKS": []}
+CHECKED = {"DEBUG": False, "SILENCED_SYSTEM_CHECKS": [], "RATELIMIT_USE_CACHE": "default"}
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_a_per_process_cache_is_fine_while_debugging():
 
 def test_the_check_looks_at_the_cache_django_ratelimit_uses():
     caches = {**REDIS, "limits": LOCMEM["default"]}
-    with override_settings(CACHES=caches, RATELIMIT_USE_CACHE="limits", **CHECKED):
+    with override_settings(CACHES=caches, **{**CHECKED, "RATELIMIT_USE_CACHE": "limits"}):
         messages = _messages()
     assert set(messages) == {"send_toolkit.E006"}
     assert "'limits' cache" in messages["send_toolkit.E006"].msg

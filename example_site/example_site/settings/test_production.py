@@ -6,7 +6,8 @@ the cache-header tests run under these settings in CI, so that nothing about res
 DEBUG, on static files being found by the finders, or on the in-process cache the other test settings use.
 
 What differs from production, and why: the test client speaks plain HTTP to ``testserver`` (no SSL redirect),
-uploaded files go to a throwaway folder, email stays in memory, and passwords are hashed cheaply.
+uploaded files go to a throwaway folder, email stays in memory, tasks run at once (no worker) and passwords are
+hashed cheaply.
 """
 
 import os
@@ -31,5 +32,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
 }
+# No task worker runs beside a test run: tasks (Wagtail's front-end cache purges, email retries) run at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The purging tests read what was purged from a recording front-end cache backend.
 WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.recording_cache_backend.RecordingBackend"}}

@@ -140,6 +140,8 @@ class Role:
 
 
 ALL_PRACTITIONER_GROUPS = (toolkit_settings.PRACTITIONER_GROUP, RESTRICTING_GROUP)
+# Every group a restriction in this world names, the editors' included.
+EVERY_GROUP = (*ALL_PRACTITIONER_GROUPS, toolkit_settings.EDITOR_GROUP)
 ROLES = [
     Role("anonymous", frozenset(), signed_in=False),
     Role("unverified", frozenset(), signed_in=True, status=PractitionerStatus.UNVERIFIED),
@@ -147,18 +149,25 @@ ROLES = [
     Role("rejected", frozenset(), signed_in=True, status=PractitionerStatus.REJECTED),
     # Status governs every restriction: membership of the group a page names admits nobody who is not approved.
     Role(
-        "awaiting approval, in the group",
+        "awaiting approval, in every group",
         frozenset(),
         signed_in=True,
         status=PractitionerStatus.PENDING,
-        groups=(RESTRICTING_GROUP,),
+        groups=EVERY_GROUP,
     ),
     Role(
-        "rejected, in the group",
+        "rejected, in every group",
         frozenset(),
         signed_in=True,
         status=PractitionerStatus.REJECTED,
-        groups=(RESTRICTING_GROUP,),
+        groups=EVERY_GROUP,
+    ),
+    Role(
+        "unverified, in every group",
+        frozenset(),
+        signed_in=True,
+        status=PractitionerStatus.UNVERIFIED,
+        groups=EVERY_GROUP,
     ),
     Role(
         "approved practitioner",

@@ -12,16 +12,13 @@ from __future__ import annotations
 from wagtail.images.rich_text import ImageEmbedHandler
 
 from send_toolkit.access.rich_text_links import current_reader
-from send_toolkit.access.visibility import can_view_collection
-
-NOT_SHOWN = ""
+from send_toolkit.access.stored_rich_text import NOT_SHOWN, images_shown
 
 
 class AccessCheckedImageEmbedHandler(ImageEmbedHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        request = current_reader()
-        shown = [image is None or can_view_collection(request, image.collection) for image in cls.get_many(attrs_list)]
+        shown = images_shown(current_reader(), cls.get_many(attrs_list))
         # Wagtail renders only the images shown, so no rendition is made for one left out.
         tags = iter(
             super().expand_db_attributes_many([attrs for attrs, show in zip(attrs_list, shown, strict=True) if show])

@@ -317,9 +317,13 @@ def export_columns(include_practitioner_fields: bool) -> tuple[Column, ...]:
     return tuple(column for column in COLUMNS if column.public or include_practitioner_fields)
 
 
-def export_row(intervention, costing, columns: Iterable[Column]) -> list[str]:
-    """One CSV row. Needs ``need_areas``, ``key_stages`` and ``sub_needs`` prefetched and ``staff_role`` selected."""
+def export_row(intervention, costing, columns: Iterable[Column], description: str | None = None) -> list[str]:
+    """One CSV row. Needs ``need_areas``, ``key_stages`` and ``sub_needs`` prefetched and ``staff_role`` selected.
+
+    ``description`` is the description as the reader may see it (``access.rich_text_images``), if not the stored one.
+    """
     values = {
+        "description": intervention.description if description is None else description,
         "need_areas": [area.value for area in intervention.need_areas.all()],
         "key_stages": [stage.value for stage in intervention.key_stages.all()],
         "sub_needs": [sub_need.name for sub_need in intervention.sub_needs.all()],

@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.utils.functional import cached_property
 from wagtail.search.backends import get_search_backend
 
+from send_toolkit.access.stored_rich_text import without_hidden_images
 from send_toolkit.access.visibility import request_is_practitioner, visible_interventions
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain import vocabulary
@@ -170,5 +171,7 @@ def export_csv(request: HttpRequest, data: QueryDict, filename: str = "intervent
     writer = csv.writer(response)
     writer.writerow([column.label for column in columns])
     for intervention in listed.iterator(chunk_size=500):
-        writer.writerow(export_row(intervention, cost_of(intervention, rates), columns))
+        # The stored description, less any image this reader may not see (the page leaves it out too).
+        description = without_hidden_images(request, intervention.description)
+        writer.writerow(export_row(intervention, cost_of(intervention, rates), columns, description=description))
     return response

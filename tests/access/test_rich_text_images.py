@@ -82,3 +82,16 @@ def test_an_image_from_a_public_collection_shows_to_everyone(client):
     image = _image("Wrenfield chart", Collection.get_first_root_node())
     html = client.get(_public_intervention_showing(image)).text
     assert ALT_TEXT in html and "wrenfield-chart" in html
+
+
+def test_the_csv_export_leaves_it_out_for_those_the_collection_does_not_admit(client):
+    image = _image("Wrenfield chart", _practitioner_only_collection())
+    _public_intervention_showing(image)
+    export = InterventionDirectoryPage.objects.get().url + "export/?q=wrenfield"
+    anonymous = client.get(export).content.decode()
+    assert "Wrenfield programme" in anonymous and "<p>Before</p>" in anonymous
+    assert ALT_TEXT not in anonymous and f'id=""{image.pk}""' not in anonymous
+    client.force_login(get_user_model().objects.get(username="senco"))
+    practitioner = client.get(export).content.decode()
+    # Practitioners get the stored form, to import again: the embed as it was written.
+    assert ALT_TEXT in practitioner and 'embedtype=""image""' in practitioner

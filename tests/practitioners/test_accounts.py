@@ -13,27 +13,13 @@ from django.core.cache import cache
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.pages.models import GuidancePage
 from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile, PractitionerStatus
-
-PASSWORD = "a-long-enough-Passphrase-42"
+from tests.practitioners.registration import PASSWORD, register
 
 
 @pytest.fixture
 def practitioner_section(toolkit) -> GuidancePage:
     """The demo's "For practitioners" section, restricted to practitioners and editors."""
     return GuidancePage.objects.get(slug="for-practitioners")
-
-
-def register(client, email: str, **overrides):
-    data = {
-        "name": "Pat Example",
-        "email": email,
-        "organisation": "Hillside Academy",
-        "role": "teacher",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        **overrides,
-    }
-    return client.post("/accounts/register/", data)
 
 
 def link_in_last_email() -> str:

@@ -11,21 +11,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
+from tests.practitioners.registration import register
 
-PASSWORD = "a-long-enough-Passphrase-42"
 ADDRESS = "robin.example@elsewhere.example"
-
-
-def register(client, email: str = ADDRESS):
-    data = {
-        "name": "Robin Example",
-        "email": email,
-        "organisation": "Hillside Academy",
-        "role": "teacher",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
-    return client.post("/accounts/register/", data)
 
 
 def verification_link() -> str:
@@ -56,7 +44,7 @@ def decoded_segments(link: str) -> str:
 
 
 def test_the_link_in_the_email_holds_neither_the_address_nor_its_base64(client, db):
-    register(client)
+    register(client, ADDRESS)
     link = verification_link()
     for form in readable_forms(ADDRESS):
         assert form not in link, form
@@ -67,7 +55,7 @@ def test_the_link_in_the_email_holds_neither_the_address_nor_its_base64(client, 
 
 
 def test_a_link_in_the_old_format_fails_with_a_clear_page_not_an_error(client, db):
-    register(client)
+    register(client, ADDRESS)
     user = get_user_model().objects.get(email=ADDRESS)
     old = signing.dumps({"user": user.pk, "email": user.email}, salt="send_toolkit.email-verification", compress=True)
     response = client.get(f"/accounts/verify/{old}/")
@@ -77,7 +65,7 @@ def test_a_link_in_the_old_format_fails_with_a_clear_page_not_an_error(client, d
 
 
 def test_a_link_stops_working_once_the_accounts_address_changes(client, db):
-    register(client)
+    register(client, ADDRESS)
     link = verification_link().replace("http://testserver", "")
     user = get_user_model().objects.get(email=ADDRESS)
     user.email = "someone.else@elsewhere.example"

@@ -20,10 +20,9 @@ from send_toolkit.mail.models import MailKind, OutboxMessage
 from send_toolkit.mail.tasks import deliver_kept_message
 from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile, PractitionerStatus
 from tests.mail_servers import bring_mail_server_back, take_mail_server_down
+from tests.practitioners.registration import PASSWORD, register
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-enough-Passphrase-42"
 
 
 @pytest.fixture
@@ -32,18 +31,6 @@ def mail_server_down(settings):
 
 
 DELAYED = "We couldn't send your email yet"
-
-
-def register(client, email: str):
-    data = {
-        "name": "Pat Example",
-        "email": email,
-        "organisation": "Hillside Academy",
-        "role": "teacher",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
-    return client.post("/accounts/register/", data)
 
 
 def text(response) -> str:

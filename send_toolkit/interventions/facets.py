@@ -250,7 +250,7 @@ def offered_options(visible: QuerySet, bands: list[CostBand]) -> OfferedOptions:
         carried = CostBand.objects.order_by().filter(Exists(visible.filter(_cost_q(band_range))), pk=band_range.band.pk)
         parts.append(_option_rows(carried, "cost_band", "pk"))
     offered: OfferedOptions = {name: {} for name in FACET_NAMES}
-    for facet, option, label, sort in parts[0].union(*parts[1:], all=True):
+    for facet, option, label, sort in parts[0].union(*parts[1:], all=True).order_by():
         if option:
             offered[facet][str(option)] = (label, sort)
     return offered

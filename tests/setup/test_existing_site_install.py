@@ -113,6 +113,11 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
     order = [path.rsplit(".", 1)[-1] for path in middleware_order(source)]
     assert order.index("CacheHeadersMiddleware") == order.index("SessionMiddleware") - 1, order
     assert order.index("SessionLifetimeMiddleware") > order.index("AuthenticationMiddleware"), order
+    # "put AccessCheckedRedirectMiddleware in place of Wagtail's RedirectMiddleware" (the README, step 3)
+    source = source.replace(
+        '"wagtail.contrib.redirects.middleware.RedirectMiddleware"',
+        '"send_toolkit.access.redirects.AccessCheckedRedirectMiddleware"',
+    )
     source += "\n" + readme_snippet("settings")
     base_settings.write_text(source)
 
@@ -120,8 +125,14 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
     marker = '    path("", include(wagtail_urls)),'
     assert marker in url_source
     url_lines = "".join(f"    {line.strip()}\n" for line in readme_snippet("urls").strip().splitlines())
-    urls.write_text(url_source.replace(marker, url_lines + marker))
+    url_source = url_source.replace(marker, url_lines + marker)
+    # The dev server serves the image folders only, never the documents (the README's dev-media snippet).
+    serve_media = "    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)\n"
+    assert serve_media in url_source
+    images_only = textwrap.indent(readme_snippet("dev-media"), "    ")
+    urls.write_text(url_source.replace(serve_media, images_only))
 
+    run([sys.executable, "manage.py", "check", "--fail-level", "WARNING"], project, env)
     for line in readme_snippet("commands").strip().splitlines():
         args = line.split()
         assert args[:2] == ["python", "manage.py"]

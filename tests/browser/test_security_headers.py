@@ -9,9 +9,6 @@ The policy (``SECURE_CSP``) allows no inline script or style, so any ``<script>`
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-
-from send_toolkit.council.models import ToolkitSettings
 
 from .conftest import axe_violations, describe, log_in_as_practitioner, open_named_page, open_page
 from .test_accessibility import PAGE_TYPES
@@ -58,21 +55,6 @@ def test_practitioner_pages_load_under_the_policy_with_nothing_refused(watched_p
         open_page(watched_page, base_url + paths[name])
         assert refusals(watched_page) == [], name
     assert axe_violations(watched_page, axe_source) == []
-
-
-@pytest.mark.skipif(
-    connection.vendor != "sqlite",
-    reason="the live server sees this test's rolled-back change of colour only through SQLite's shared in-memory "
-    "connection; tests/council/test_branding.py checks the stylesheet follows the colours on every database",
-)
-def test_the_council_colours_apply_under_the_policy(watched_page, base_url, paths, site):
-    settings = ToolkitSettings.for_site(site)
-    settings.brand_colour = "#0b3d2e"
-    settings.save()
-    open_page(watched_page, base_url + paths["home"])
-    header = watched_page.evaluate("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor")
-    assert header == "rgb(11, 61, 46)"
-    assert refusals(watched_page) == []
 
 
 def test_the_reading_options_work_under_the_policy(watched_page, base_url, paths):

@@ -6,7 +6,9 @@ runs on this machine (database 13, with a key prefix of its own), the positive c
 
 from __future__ import annotations
 
+import pytest
 import redis
+from django.test import override_settings
 
 from tests.operations.http_probe import closed_port
 
@@ -42,3 +44,12 @@ def forget_live_keys() -> None:
     client = redis.Redis.from_url(LIVE_REDIS)
     for key in client.scan_iter(f"{PREFIX}:*"):
         client.delete(key)
+
+
+@pytest.fixture
+def live_redis():
+    """The production caches on the live Redis, with this run's keys forgotten before and after."""
+    forget_live_keys()
+    with override_settings(**live()):
+        yield
+    forget_live_keys()

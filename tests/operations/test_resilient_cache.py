@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 
 from tests.operations import redis_outage
+from tests.operations.redis_outage import live_redis  # noqa: F401 (a fixture)
 
 ANONYMOUS_PAGES = [
     "/send-toolkit/",
@@ -39,14 +40,6 @@ def test_with_djangos_own_redis_cache_for_pages_a_redis_outage_is_a_500():
     with override_settings(**redis_outage.down(default_backend=redis_outage.REDIS)):
         response = Client(raise_request_exception=False).get("/send-toolkit/")
     assert response.status_code == 500
-
-
-@pytest.fixture
-def live_redis():
-    redis_outage.forget_live_keys()
-    with override_settings(**redis_outage.live()):
-        yield
-    redis_outage.forget_live_keys()
 
 
 @pytest.mark.django_db

@@ -16,6 +16,7 @@ from django.test import override_settings
 
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from tests.operations import redis_outage
+from tests.operations.redis_outage import live_redis  # noqa: F401 (a fixture)
 
 SENCO = {"username": "senco", "password": "northmoor-senco"}  # the demo's approved practitioner
 SIGN_IN_UNAVAILABLE = "Signing in is unavailable just now"
@@ -102,14 +103,6 @@ def test_no_verification_link_is_sent_uncounted_while_redis_is_down(client, djan
     assert "We could not send a new verification link just now" in response.text
     assert "We have sent a new verification link" not in response.text
     assert mail.outbox == []
-
-
-@pytest.fixture
-def live_redis():
-    redis_outage.forget_live_keys()
-    with override_settings(**redis_outage.live()):
-        yield
-    redis_outage.forget_live_keys()
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@
 from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.glossary.models import GlossaryTerm
 from send_toolkit.interventions.models import CostBand, Intervention, KeyStage, NeedArea, StaffRole, SubNeed
+from send_toolkit.interventions.rate_cards import RateCard, RateCardRate
 from send_toolkit.mail.models import OutboxMessage
 from send_toolkit.pages.models import (
     AccessibilityStatementPage,
@@ -16,6 +17,7 @@ from send_toolkit.pages.models import (
 )
 from send_toolkit.practitioners.models import ApprovedEmailDomain, PractitionerProfile
 from send_toolkit.practitioners.resources import PractitionerResource
+from send_toolkit.tools.provision_map.models import ProvisionMap, ProvisionMapRow, ProvisionMapShare
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -32,6 +34,11 @@ __all__ = [
     "OutboxMessage",
     "PractitionerProfile",
     "PractitionerResource",
+    "ProvisionMap",
+    "ProvisionMapRow",
+    "ProvisionMapShare",
+    "RateCard",
+    "RateCardRate",
     "RiskSupportPage",
     "StaffRole",
     "SubNeed",

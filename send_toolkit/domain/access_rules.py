@@ -79,6 +79,12 @@ class Viewer:
         """An approved practitioner, one of the council's editors, or a superuser."""
         return self.may_pass_restrictions and (self.superuser or self.practitioner)
 
+    @property
+    def uses_practitioner_tools(self) -> bool:
+        """Only an approved practitioner account: the tools hold a setting's own plans, which the council's
+        editors and superusers without a practitioner profile do not see."""
+        return self.signed_in and self.account_status is AccountStatus.APPROVED
+
 
 ANONYMOUS = Viewer()
 

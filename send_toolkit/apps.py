@@ -17,6 +17,7 @@ class SendToolkitConfig(AppConfig):
         from send_toolkit.operations import channels as operations_channels
         from send_toolkit.pages import channels as page_channels
         from send_toolkit.practitioners import channels as practitioner_channels
+        from send_toolkit.tools.provision_map import channels as provision_map_channels
 
         # Each room registers the front-end channels it serves (access/channels.py explains the register).
         for room in (
@@ -26,6 +27,7 @@ class SendToolkitConfig(AppConfig):
             front_end_channels,
             operations_channels,
             council_channels,
+            provision_map_channels,
         ):
             room.register()
         purging.connect()

@@ -5,13 +5,14 @@ Include them before Wagtail's own page URLs:
     path("", include("send_toolkit.urls")),
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from send_toolkit.council.brand_stylesheet import brand_stylesheet
 from send_toolkit.front_end.reading_preferences import reading_preferences_css, save_reading_preferences
 from send_toolkit.operations.health import health
 from send_toolkit.pages.sitemap import toolkit_sitemap
 from send_toolkit.practitioners import views as accounts
+from send_toolkit.tools.provision_map import urls as provision_map_urls
 
 app_name = "send_toolkit"
 
@@ -38,6 +39,8 @@ urlpatterns: list = [
     path("accounts/password/reset/done/", accounts.password_reset_complete_view, name="password_reset_complete"),
     path("accounts/password/change/", accounts.password_change_view, name="password_change"),
     path("accounts/password/change/done/", accounts.password_change_done_view, name="password_change_done"),
+    # Practitioner tools (approved practitioners only).
+    path("tools/provision-maps/", include(provision_map_urls)),
     # A sitemap of what anonymous visitors may see.
     path("sitemap.xml", toolkit_sitemap, name="sitemap"),
     # Database and cache reachability, for load balancers and monitors (no details, no login).

@@ -290,9 +290,17 @@ class MapTotals:
 
     @property
     def budget_remaining(self) -> Decimal | None:
+        """What is left of the notional SEN budget (nil once it is used up); None with no budget."""
         if self.notional_sen_budget is None:
             return None
-        return self.notional_sen_budget - self.overall.total_cost
+        return max(Decimal("0.00"), self.notional_sen_budget - self.overall.total_cost)
+
+    @property
+    def over_budget(self) -> Decimal | None:
+        """How far the map goes beyond the notional SEN budget (nil within it); None with no budget."""
+        if self.notional_sen_budget is None:
+            return None
+        return max(Decimal("0.00"), self.overall.total_cost - self.notional_sen_budget)
 
 
 def map_totals(

@@ -20,6 +20,7 @@ from send_toolkit.domain.costing import format_money
 from send_toolkit.domain.glossary_linking import TermLinker, TermNames, glossary_link
 from send_toolkit.glossary.models import GlossaryTerm
 from send_toolkit.pages.models import ToolkitPage, ToolkitPageMixin
+from send_toolkit.tools.provision_map.forms import RowForm
 
 register = template.Library()
 
@@ -179,3 +180,11 @@ def money(amount: object) -> str:
         return format_money(amount)
     except (InvalidOperation, TypeError, ValueError):
         return ""
+
+
+@register.filter
+def figure_names(names: object) -> str:
+    """A provision map row's figures, named as its form names them: ``("weeks", "adults")`` → "Weeks, Adults in
+    each session" (to say where a row differs from its intervention)."""
+    labels = RowForm._meta.labels
+    return ", ".join(str(labels.get(name, name)) for name in names or ())

@@ -155,6 +155,8 @@ def test_a_map_of_several_rows_totals_the_sum_of_its_rows_to_the_penny():
     assert sum(sub.total_cost for sub in totals.by_tier.values()) == totals.overall.total_cost
     assert totals.share_of_budget == Decimal("8.2")  # 4,914.99 of 60,000
     assert totals.budget_remaining == Decimal("60000.00") - totals.overall.total_cost
+    assert totals.over_budget == Decimal("0.00")
+    assert map_totals(rows, notional_sen_budget=Decimal("4000")).over_budget == Decimal("914.99")
 
 
 @given(

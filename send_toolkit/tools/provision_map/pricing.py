@@ -19,6 +19,7 @@ from send_toolkit.domain.provision_map import (
     RowFigures,
     RowPlan,
     SchoolYear,
+    Subtotal,
     differences,
     map_totals,
     row_figures,
@@ -199,6 +200,19 @@ class PricedMap:
     @property
     def uncosted_staff(self) -> bool:
         return any(row.rate_source is RateSource.NONE for row in self.rows)
+
+    @property
+    def problems(self) -> list[PricedRow]:
+        return [row for row in self.rows if row.problem is not None]
+
+    @property
+    def need_area_totals(self) -> list[tuple[vocabulary.Term, Subtotal]]:
+        """Totals by broad area of need, in the Code of Practice's order, each with its name."""
+        return [(term, self.totals.by_need_area[term.value]) for term in vocabulary.NEED_AREAS]
+
+    @property
+    def tier_totals(self) -> list[tuple[vocabulary.Term, Subtotal]]:
+        return [(term, self.totals.by_tier[term.value]) for term in vocabulary.TIERS]
 
 
 def price_map(provision_map: ProvisionMap, rows: Iterable[ProvisionMapRow] | None = None) -> PricedMap:

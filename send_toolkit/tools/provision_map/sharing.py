@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from send_toolkit.access.visibility import PRACTITIONER_PROFILE
@@ -37,13 +37,10 @@ def access_to(provision_map: ProvisionMap, user) -> MapAccess:
 
 def maps_open_to(user) -> QuerySet[ProvisionMap]:
     """The maps this practitioner owns, and those shared with them while they work at the map's setting."""
-    return ProvisionMap.objects.filter(pk__in=_open_ids(user))
-
-
-def _open_ids(user) -> QuerySet:
-    owned = ProvisionMap.objects.filter(owner=user).values("pk")
-    shared = ProvisionMap.objects.filter(shares__colleague=user, setting_key=practitioner_setting_key(user))
-    return owned.union(shared.values("pk"))
+    shared_with_them = ProvisionMapShare.objects.filter(colleague=user).values("provision_map")
+    return ProvisionMap.objects.filter(
+        Q(owner=user) | Q(pk__in=shared_with_them, setting_key=practitioner_setting_key(user))
+    )
 
 
 def map_for(request: HttpRequest, pk: int, need: MapAccess = MapAccess.READ) -> tuple[ProvisionMap, MapAccess]:

@@ -23,7 +23,9 @@ def _url_names(patterns, namespace: str) -> set[str]:
     names = set()
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            names |= _url_names(pattern.url_patterns, f"{namespace}:{pattern.namespace}")
+            # An include() without a namespace keeps the names in the includer's namespace.
+            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
+            names |= _url_names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern):
             names.add(f"{namespace}:{pattern.name}")
     return names

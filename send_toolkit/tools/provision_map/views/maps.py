@@ -85,8 +85,8 @@ def map_settings(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @practitioner_tool
+@require_POST
 def map_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a map (it moves to the end of the list and reads as finished), or bring it back."""
     provision_map, _access = map_for(request, pk, MapAccess.OWN)

@@ -29,6 +29,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import Client
+from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -36,6 +37,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from send_toolkit.access.channels import Channel, registered_channels
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.domain.provision_map import setting_key
 from send_toolkit.interventions.models import (
     Audience,
     CostBand,
@@ -49,6 +51,8 @@ from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
 from send_toolkit.practitioners.resources import PractitionerResource
+from send_toolkit.tools.provision_map import urls as provision_map_urls
+from send_toolkit.tools.provision_map.models import ProvisionMap, ProvisionMapRow
 from tests.dev_urls import load_dev_urls
 
 RESTRICTING_GROUP = "Early years leads (test)"
@@ -64,6 +68,11 @@ WAGTAIL_EDITORS, WAGTAIL_MODERATORS = "Editors", "Moderators"
 # Superusers see everything; an account that is not approved (whatever its groups) sees nothing.
 PRACTITIONERS, MEMBERS, GROUP = "practitioners", "members", "group"
 EVERYTHING = frozenset({PRACTITIONERS, MEMBERS, GROUP})
+# Practitioner tools open only to approved practitioner accounts: not to the council's editors, nor to superusers
+# without a practitioner profile. A setting's provision map opens only to its owner and their colleagues, and no
+# role here is either: every role may see less than a map's owner.
+TOOL_USERS = "tool users"
+MAP_OWNER = "map owner"
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,8 @@ DOWNLOAD_LABEL = Canary("Ashcombe", MEMBERS)  # a download block's own title and
 DOWNLOAD_DESCRIPTION = Canary("Rushmere", MEMBERS)
 IMAGE_ALT = Canary("Elderwhin", MEMBERS)  # an image in the restricted collection, embedded in a public description
 IMAGE_FILE = Canary("Sloeberry", MEMBERS)
+MAP_NAME = Canary("Foxglovery", MAP_OWNER)  # another practitioner's provision map, at the roles' own setting
+MAP_ROW = Canary("Wyvernmoor", MAP_OWNER)  # its own provision's name and intended outcome
 CANARIES = [
     SECTION_TITLE,
     SECTION_BODY,
@@ -123,6 +134,8 @@ CANARIES = [
     DOWNLOAD_DESCRIPTION,
     IMAGE_ALT,
     IMAGE_FILE,
+    MAP_NAME,
+    MAP_ROW,
 ]
 
 
@@ -172,14 +185,14 @@ ROLES = [
     ),
     Role(
         "approved practitioner",
-        EVERYTHING,
+        EVERYTHING | {TOOL_USERS},
         signed_in=True,
         status=PractitionerStatus.APPROVED,
         groups=ALL_PRACTITIONER_GROUPS,
     ),
     Role(
         "practitioner outside the group",
-        frozenset({PRACTITIONERS, MEMBERS}),
+        frozenset({PRACTITIONERS, MEMBERS, TOOL_USERS}),
         signed_in=True,
         status=PractitionerStatus.APPROVED,
         groups=(toolkit_settings.PRACTITIONER_GROUP,),
@@ -452,10 +465,15 @@ def world(toolkit) -> World:
     }
     for old_path, (target, _gate) in redirects.items():
         Redirect.objects.create(old_path=Redirect.normalise_path(old_path), site=site, is_permanent=False, **target)
+    provision_map = _someone_elses_map()
     return World(
         site=site,
         pages=_page_audiences(site, restricting_group),
-        gates={**_gates(restricting_group), **{old_path: gate for old_path, (_target, gate) in redirects.items()}},
+        gates={
+            **_gates(restricting_group),
+            **{old_path: gate for old_path, (_target, gate) in redirects.items()},
+            reverse("send_toolkit:provision_maps"): Gate(TOOL_USERS, RESTRICTED_PAGE),
+        },
         urls={
             "section": section.url,
             "child": child.url,
@@ -480,8 +498,46 @@ def world(toolkit) -> World:
             "toolkit_id": str(toolkit.pk),
             "evidence": intervention.evidence_strength,
             "cost_bands": ",".join(str(pk) for pk in CostBand.objects.values_list("pk", flat=True)),
+            "provision_map_screens": "\n".join(_map_screens(provision_map)),
         },
     )
+
+
+def _someone_elses_map() -> ProvisionMap:
+    """A provision map of another practitioner at the roles' own setting (sign_in's "Test School"), shared with
+    nobody here, with its own provision on it."""
+    owner = get_user_model().objects.create_user(username="map-owner", email="map-owner@school.example")
+    PractitionerProfile.objects.create(
+        user=owner, organisation="Test School", role="senco", status=PractitionerStatus.APPROVED
+    )
+    provision_map = ProvisionMap.objects.create(
+        owner=owner,
+        setting_name="Test School",
+        setting_key=setting_key("Test School"),
+        name=f"{MAP_NAME.text} provision",
+        school_year_start=2026,
+    )
+    ProvisionMapRow.objects.create(
+        provision_map=provision_map,
+        name=f"{MAP_ROW.text} club",
+        need_area="semh",
+        tier="getting_help",
+        intended_outcome=f"{MAP_ROW.text} outcome",
+    )
+    return provision_map
+
+
+def _map_screens(provision_map: ProvisionMap) -> list[str]:
+    """Every screen of the provision map tool for one map and its row (GET; archiving is POST only)."""
+    row = provision_map.rows.get()
+    urls = []
+    for pattern in provision_map_urls.urlpatterns:
+        route = str(pattern.pattern)
+        if "<int:pk>" not in route or pattern.name == "provision_map_archive":
+            continue
+        kwargs = {"pk": provision_map.pk} | ({"row_id": row.pk} if "<int:row_id>" in route else {})
+        urls.append(reverse(f"send_toolkit:{pattern.name}", kwargs=kwargs))
+    return urls
 
 
 # --- Probes of the channels -----------------------------------------------------------------------------------
@@ -492,6 +548,8 @@ NOT_FOUND_UNLESS_ALLOWED = "404 unless allowed"
 BAD_REQUEST_UNLESS_ALLOWED = "400 unless allowed"  # an API filter naming a page the request may not see
 NOT_FOUND = "404 for everyone"
 AS_THE_WORLD_SAYS = "as the world says"  # each URL public or gated, as World.gate says
+# A tool's screen for a thing of someone else's: log in, or 403 for those the tool refuses, 404 for tool users.
+SOMEONE_ELSES = "someone else's"
 
 
 @dataclass(frozen=True)
@@ -738,6 +796,29 @@ PROBES: dict[str, list[Probe]] = {
     ],
     # Its entry points behave as they should for a signed-in person (log in again, say), not as a public page.
     "practitioner accounts": [Probe("login redirect", lambda w: [f"/accounts/login/?next={w.urls['section']}"])],
+    "provision map": [
+        Probe(
+            "the list of maps",
+            lambda w: [reverse("send_toolkit:provision_maps")],
+            RESTRICTED_PAGE,
+            audience=TOOL_USERS,
+        ),
+        Probe(
+            "another practitioner's map, every screen",
+            lambda w: w.urls["provision_map_screens"].split("\n"),
+            SOMEONE_ELSES,
+            audience=MAP_OWNER,
+        ),
+        _head(
+            Probe(
+                "another practitioner's map",
+                lambda w: w.urls["provision_map_screens"].split("\n")[:1],
+                SOMEONE_ELSES,
+                audience=MAP_OWNER,
+            )
+        ),
+        EVERY_URL,
+    ],
 }
 
 
@@ -795,6 +876,8 @@ def expected_status(check: Check, role: Role, world: World, url: str) -> int:
         return 404
     if gate.refusal == BAD_REQUEST_UNLESS_ALLOWED:
         return 400
+    if gate.refusal == SOMEONE_ELSES and TOOL_USERS in role.sees:
+        return 404
     return 403 if role.signed_in else 302
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES, DownloadBlock
 from send_toolkit.domain.access_rules import ResourceAudience
+from send_toolkit.tools.registry import tool_choices, tool_named
 
 
 class ResourceAudienceChoice(models.TextChoices):
@@ -36,10 +39,32 @@ class ResourceLinkBlock(blocks.StructBlock):
         template = "send_toolkit/blocks/resource_link.html"
 
 
+class ResourceToolBlock(blocks.StructBlock):
+    """A link to one of the toolkit's practitioner tools (``tools/registry.py``), with its name and description."""
+
+    tool = blocks.ChoiceBlock(choices=tool_choices, label=_("Tool"))
+    text = blocks.CharBlock(
+        max_length=200, required=False, label=_("Link text"), help_text=_("Leave empty to use the tool's name.")
+    )
+
+    class Meta:
+        icon = "cogs"
+        label = _("Practitioner tool")
+        template = "send_toolkit/blocks/resource_tool.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        tool = tool_named(value["tool"])
+        context["tool"] = tool
+        context["tool_url"] = reverse(tool.url_name) if tool is not None else ""
+        return context
+
+
 class ResourceBodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="send_toolkit/blocks/rich_text.html")
     download = DownloadBlock()
     link = ResourceLinkBlock()
+    tool = ResourceToolBlock()
 
 
 class PractitionerResource(models.Model):

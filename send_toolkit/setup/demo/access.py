@@ -36,6 +36,10 @@ PROVISION_MAP = (
 )
 
 
+# The costed provision map tool, linked from the resource's restricted body.
+TOOL_BLOCK = ("tool", {"tool": "provision_map", "text": "Open the costed provision map"})
+
+
 def _restricted_groups() -> list[Group]:
     names = [toolkit_settings.PRACTITIONER_GROUP, toolkit_settings.EDITOR_GROUP]
     return [Group.objects.get_or_create(name=name)[0] for name in names]
@@ -79,11 +83,16 @@ def _document(groups: list[Group], report):
 def _resource(document, report) -> PractitionerResource:
     resource = PractitionerResource.objects.filter(title=RESOURCE_TITLE).first()
     if resource is not None:
+        if not any(block.block_type == "tool" for block in resource.body):
+            resource.body.insert(0, TOOL_BLOCK)
+            resource.save()
+            report.add(f"demo: the provision map tool in {RESOURCE_TITLE}")
         return resource
     resource = PractitionerResource.objects.create(
         title=RESOURCE_TITLE,
         teaser="A provision map template with worked costings, and guidance on reviewing provision with families.",
         body=[
+            TOOL_BLOCK,
             (
                 "rich_text",
                 "<p>Use the provision map to record the interventions your setting offers at SEN Support, their "

@@ -15,7 +15,7 @@ from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.domain import vocabulary
 from send_toolkit.pages.base import search_description_values
 from send_toolkit.pages.models import GuidanceKind, GuidancePage, KeyStagePage, RiskSupportPage, TierPage, ToolkitPage
-from send_toolkit.setup.demo import access, content, front_end, interventions
+from send_toolkit.setup.demo import access, content, front_end, interventions, provision_map
 
 DEMO_USERS = [
     {
@@ -71,6 +71,9 @@ def load_demo(toolkit: ToolkitPage, report) -> list[DemoLogin]:
     logins = _users(report)
     demo_usernames = {login.username for login in logins if login.is_demo_account}
     access.load_access(toolkit, report, demo_usernames)
+    provision_map.load_provision_map(
+        report, access.DEMO_PRACTITIONER_USERNAME if access.DEMO_PRACTITIONER_USERNAME in demo_usernames else None
+    )
     _short_address(toolkit, report)
     _review_dates(toolkit, report)
     return logins

@@ -35,9 +35,9 @@ def test_copy_to_next_year_is_repriced_at_that_year_s_rates_and_the_old_map_keep
     client = client_for(senco)
     confirm = client.get(f"/tools/provision-maps/{provision_map.pk}/copy/")
     assert "Copy the map to 2027-28" in confirm.content.decode()
-    assert ProvisionMap.objects.count() == 1  # asking is not copying
+    assert ProvisionMap.objects.filter(owner=senco).count() == 1  # asking is not copying
     response = client.post(f"/tools/provision-maps/{provision_map.pk}/copy/")
-    copy = ProvisionMap.objects.exclude(pk=provision_map.pk).get()
+    copy = ProvisionMap.objects.filter(owner=senco).exclude(pk=provision_map.pk).get()
     assert response["Location"] == f"/tools/provision-maps/{copy.pk}/"
     assert str(copy.school_year) == "2027-28" and copy.copied_from == provision_map
     assert copy.notional_sen_budget == Decimal("30000.00")
@@ -66,7 +66,7 @@ def test_copying_lists_rows_whose_intervention_was_withdrawn_or_changed(senco):
     assert "Changed intervention" in page and "Minutes a session" in page
     assert "Kept intervention" not in page
     client.post(f"/tools/provision-maps/{provision_map.pk}/copy/")
-    copy = ProvisionMap.objects.exclude(pk=provision_map.pk).get()
+    copy = ProvisionMap.objects.filter(owner=senco).exclude(pk=provision_map.pk).get()
     by_name = {row.name: row for row in copy.rows.all()}
     assert by_name["Withdrawn intervention"].intervention is None
     assert not by_name["Withdrawn intervention"].from_library  # now the setting's own provision
@@ -91,7 +91,7 @@ def test_sharing_with_a_colleague_at_the_same_setting_for_reading_then_editing_t
         {"action": "share", "email": "TA@hillside.sch.uk", "can_edit": "0"},
     )
     assert response.status_code == 302
-    share = ProvisionMapShare.objects.get()
+    share = ProvisionMapShare.objects.get(provision_map=provision_map)
     assert share.colleague == colleague and not share.can_edit
     assert provision_map.name in client_for(colleague).get("/tools/provision-maps/").content.decode()
     client.post(
@@ -100,7 +100,7 @@ def test_sharing_with_a_colleague_at_the_same_setting_for_reading_then_editing_t
     share.refresh_from_db()
     assert share.can_edit
     client.post(f"/tools/provision-maps/{provision_map.pk}/sharing/", {"action": "remove", "share": share.pk})
-    assert not ProvisionMapShare.objects.exists()
+    assert not ProvisionMapShare.objects.filter(provision_map=provision_map).exists()
     assert client_for(colleague).get(f"/tools/provision-maps/{provision_map.pk}/").status_code == 404
 
 
@@ -123,7 +123,7 @@ def test_a_map_cannot_be_shared_outside_the_setting_or_with_unapproved_accounts(
     )
     assert response.status_code == 400
     assert "No approved practitioner at Hillside Primary School has that email address" in response.content.decode()
-    assert not ProvisionMapShare.objects.exists()
+    assert not ProvisionMapShare.objects.filter(provision_map=provision_map).exists()
 
 
 def test_a_bad_email_is_explained(senco):
@@ -139,4 +139,4 @@ def test_the_owner_cannot_share_with_themselves(senco):
     response = client_for(senco).post(
         f"/tools/provision-maps/{provision_map.pk}/sharing/", {"action": "share", "email": senco.email}
     )
-    assert response.status_code == 400 and not ProvisionMapShare.objects.exists()
+    assert response.status_code == 400 and not ProvisionMapShare.objects.filter(provision_map=provision_map).exists()

@@ -53,8 +53,11 @@ def teaching_assistant(rate: str = "15.00") -> StaffRole:
 
 
 def rate_card(year: int = YEAR, ta_rate: str = "15.00", weeks: int = 38) -> RateCard:
-    card = RateCard.objects.create(school_year_start=year, school_weeks=weeks)
-    RateCardRate.objects.create(card=card, staff_role=teaching_assistant(), hourly_rate=Decimal(ta_rate))
+    """The council's card for ``year`` with a teaching assistant at ``ta_rate`` (replacing the demo's, if any)."""
+    card, _made = RateCard.objects.update_or_create(school_year_start=year, defaults={"school_weeks": weeks})
+    RateCardRate.objects.update_or_create(
+        card=card, staff_role=teaching_assistant(), defaults={"hourly_rate": Decimal(ta_rate)}
+    )
     return card
 
 

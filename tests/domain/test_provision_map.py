@@ -30,16 +30,16 @@ TA = Decimal("15.00")
 
 def worked_row(**changes) -> RowPlan:
     """DESIGN.md section 6: a TA at £15.00/hour, a group of 4, 3 × 30 minutes a week for 38 weeks."""
-    values = dict(
-        groups=1,
-        pupils_per_group=4,
-        sessions_per_week=Decimal("3"),
-        session_minutes=30,
-        weeks=38,
-        hourly_rate=TA,
-        need_area="cognition_learning",
-        tier="getting_help",
-    )
+    values = {
+        "groups": 1,
+        "pupils_per_group": 4,
+        "sessions_per_week": Decimal("3"),
+        "session_minutes": 30,
+        "weeks": 38,
+        "hourly_rate": TA,
+        "need_area": "cognition_learning",
+        "tier": "getting_help",
+    }
     values.update(changes)
     return RowPlan(**values)
 
@@ -236,7 +236,7 @@ def test_a_setting_is_the_same_whatever_the_case_spacing_or_apostrophes():
 
 
 def test_rows_say_where_they_differ_from_their_intervention():
-    defaults = {name: "1" for name in DEFAULT_FIELDS} | {"sessions_per_week": "3.0", "staff_role": "7"}
+    defaults = dict.fromkeys(DEFAULT_FIELDS, "1") | {"sessions_per_week": "3.0", "staff_role": "7"}
     values = dict(defaults) | {"sessions_per_week": Decimal("3"), "session_minutes": 45, "staff_role": 7}
     assert differences(values, defaults) == ("session_minutes",)
     assert library_check(defaults, None).withdrawn

@@ -15,6 +15,8 @@ from send_toolkit.pages.models import (
     TierPage,
     ToolkitPage,
 )
+from send_toolkit.setup.demo.provision_map import MAP_NAME as DEMO_MAP_NAME
+from send_toolkit.tools.provision_map.models import ProvisionMap
 
 LOGIN_URL = "/accounts/login/"
 REGISTER_URL = "/accounts/register/"
@@ -58,4 +60,22 @@ def demo_paths() -> dict[str, str]:
         "registration": REGISTER_URL,
         "account": ACCOUNT_URL,
         "practitioner-section": practitioner_section.relative_url(site),
+        **provision_map_paths(),
+    }
+
+
+def provision_map_paths() -> dict[str, str]:
+    """The demo SENCO's worked example provision map (send_toolkit/setup/demo/provision_map.py) and its screens."""
+    provision_map = ProvisionMap.objects.get(owner__username=PRACTITIONER_USERNAME, name=DEMO_MAP_NAME)
+    row = provision_map.rows.order_by("position").first()
+    base = f"/tools/provision-maps/{provision_map.pk}/"
+    return {
+        "provision-maps": "/tools/provision-maps/",
+        "provision-map": base,
+        "provision-map-add-row": f"{base}rows/add/",
+        "provision-map-own-row": f"{base}rows/add/?kind=own",
+        "provision-map-edit-row": f"{base}rows/{row.pk}/",
+        "provision-map-copy": f"{base}copy/",
+        "provision-map-sharing": f"{base}sharing/",
+        "provision-map-settings": f"{base}settings/",
     }

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from send_toolkit.pages.models import GuidancePage
+from send_toolkit.setup.demo.provision_map import MAP_NAME
 from send_toolkit.tools.provision_map.models import ProvisionMap
 from send_toolkit.tools.provision_map.pricing import price_map
 from tests.tools.provision_map.world import client_for
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_senco_has_a_worked_example_map_whose_totals_are_its_rows_added_up(site):
     senco = get_user_model().objects.get(username="senco")
-    provision_map = ProvisionMap.objects.get(owner=senco)
+    provision_map = ProvisionMap.objects.get(owner=senco, name=MAP_NAME)
     priced = price_map(provision_map)
     assert len(priced.rows) == 7 and not priced.problems
     assert priced.totals.overall.total_cost == sum(row.figures.total_cost for row in priced.rows)

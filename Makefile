@@ -59,9 +59,11 @@ PRODUCTION_SETTINGS_TESTS := tests/access
 test-production-settings: $(STAMP)
 	$(BIN)/pytest --ds=$(PRODUCTION_SETTINGS) $(PRODUCTION_SETTINGS_TESTS) $(PYTEST_ARGS)
 
-# Speed and query figures for the intervention pages (issue 3's targets); prints PASS/FAIL, exits 1 on a FAIL.
+# Speed and query figures for the intervention pages (issue 3's targets) and the provision map (issue 10's);
+# each prints PASS/FAIL and exits 1 on a FAIL.
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/interventions.py
+	$(BIN)/python benchmarks/provision_map.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix send_toolkit example_site tests

@@ -69,6 +69,18 @@ class YearRates:
         return rows
 
 
+def price_maps(maps: Iterable[ProvisionMap]) -> list[PricedMap]:
+    """Several maps priced with their rows prefetched and each year's rates read once."""
+    by_year: dict[int, YearRates] = {}
+    priced = []
+    for provision_map in maps:
+        if provision_map.school_year_start not in by_year:
+            by_year[provision_map.school_year_start] = rates_for_year(provision_map.school_year)
+        rows = sorted(provision_map.rows.all(), key=lambda row: (row.position, row.pk))
+        priced.append(price_map(provision_map, rows, by_year[provision_map.school_year_start]))
+    return priced
+
+
 def rates_for_year(school_year: SchoolYear) -> YearRates:
     card = RateCard.objects.filter(school_year_start=school_year.start).first()
     current = dict(StaffRole.objects.values_list("pk", "hourly_rate"))
@@ -215,9 +227,12 @@ class PricedMap:
         return [(term, self.totals.by_tier[term.value]) for term in vocabulary.TIERS]
 
 
-def price_map(provision_map: ProvisionMap, rows: Iterable[ProvisionMapRow] | None = None) -> PricedMap:
-    """Every row's figures and the map's totals, at the rates of the map's school year."""
-    rates = rates_for_year(provision_map.school_year)
+def price_map(
+    provision_map: ProvisionMap, rows: Iterable[ProvisionMapRow] | None = None, rates: YearRates | None = None
+) -> PricedMap:
+    """Every row's figures and the map's totals, at the rates of the map's school year (``rates``, when the
+    caller has read them already for several maps of one year)."""
+    rates = rates or rates_for_year(provision_map.school_year)
     if rows is None:
         rows = provision_map.rows.select_related("staff_role").order_by("position", "pk")
     priced = [price_row(row, rates) for row in rows]

@@ -17,7 +17,7 @@ from send_toolkit.tools.gate import practitioner_tool
 from send_toolkit.tools.provision_map.copying import copy_to_next_year, library_changes
 from send_toolkit.tools.provision_map.forms import MapForm
 from send_toolkit.tools.provision_map.models import ProvisionMap
-from send_toolkit.tools.provision_map.pricing import price_map
+from send_toolkit.tools.provision_map.pricing import price_map, price_maps
 from send_toolkit.tools.provision_map.sharing import map_for, maps_open_to
 
 TEMPLATES = "send_toolkit/tools/provision_map"
@@ -38,8 +38,13 @@ def map_list(request: HttpRequest) -> HttpResponse:
             request, _("Your provision map “%(name)s” is ready: add its first row.") % {"name": provision_map.name}
         )
         return redirect("send_toolkit:provision_map", pk=provision_map.pk)
-    maps = maps_open_to(request.user).select_related("owner").order_by("archived", "-school_year_start", "name")
-    summaries = [(provision_map, price_map(provision_map)) for provision_map in maps]
+    maps = (
+        maps_open_to(request.user)
+        .select_related("owner")
+        .prefetch_related("rows")
+        .order_by("archived", "-school_year_start", "name")
+    )
+    summaries = [(priced.provision_map, priced) for priced in price_maps(maps)]
     return render(
         request,
         f"{TEMPLATES}/map_list.html",

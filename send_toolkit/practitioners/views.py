@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from send_toolkit.access.visibility import request_viewer
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.front_end.layout import ToolkitLayoutMixin, render
 from send_toolkit.mail.outbox import send_or_keep
@@ -36,6 +37,7 @@ from send_toolkit.practitioners import email_verification
 from send_toolkit.practitioners.forms import LoginForm, PasswordResetForm, RegistrationForm
 from send_toolkit.practitioners.login_limits import LimitsUnavailable, count_attempt, login_paused, login_unavailable
 from send_toolkit.practitioners.models import PractitionerProfile, PractitionerStatus
+from send_toolkit.tools.registry import TOOLS
 
 TEMPLATE_DIR = "send_toolkit/accounts"
 TOO_MANY_ATTEMPTS = "Too many attempts from here. Please wait a few minutes and try again."
@@ -186,7 +188,16 @@ def account(request: HttpRequest) -> HttpResponse:
         else:
             messages.warning(request, EMAIL_DELAYED)
         return redirect("send_toolkit:account")
-    return render(request, f"{TEMPLATE_DIR}/account.html", {"profile": profile, "statuses": PractitionerStatus})
+    tools = TOOLS if request_viewer(request).uses_practitioner_tools else ()
+    return render(
+        request,
+        f"{TEMPLATE_DIR}/account.html",
+        {
+            "profile": profile,
+            "statuses": PractitionerStatus,
+            "tools": [(tool, reverse(tool.url_name)) for tool in tools],
+        },
+    )
 
 
 # --- Django's auth views with the toolkit's templates ------------------------------------------------------

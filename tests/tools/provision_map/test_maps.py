@@ -6,7 +6,7 @@ import pytest
 
 from send_toolkit.interventions.models import Audience
 from send_toolkit.tools.provision_map.models import ProvisionMap, ProvisionMapRow
-from tests.tools.provision_map.world import a_map, client_for, library_row, person, rate_card, reading_group
+from tests.tools.provision_map.world import a_map, client_for, editor, library_row, person, rate_card, reading_group
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +264,10 @@ def test_forms_need_their_csrf_token(senco):
     response = client.post(MAPS, {"name": "Map", "school_year": "2026-27"})
     assert response.status_code == 403
     assert not ProvisionMap.objects.filter(owner=senco).exists()
+
+
+def test_the_account_page_leads_approved_practitioners_to_the_tool_and_nobody_else(senco):
+    assert 'href="/tools/provision-maps/"' in client_for(senco).get("/accounts/").content.decode()
+    pending = person("waiting@hillside.sch.uk", status="pending")
+    assert 'href="/tools/provision-maps/"' not in client_for(pending).get("/accounts/").content.decode()
+    assert 'href="/tools/provision-maps/"' not in client_for(editor()).get("/accounts/").content.decode()

@@ -271,3 +271,46 @@ def test_the_account_page_leads_approved_practitioners_to_the_tool_and_nobody_el
     pending = person("waiting@hillside.sch.uk", status="pending")
     assert 'href="/tools/provision-maps/"' not in client_for(pending).get("/accounts/").content.decode()
     assert 'href="/tools/provision-maps/"' not in client_for(editor()).get("/accounts/").content.decode()
+
+
+ODD_VALUES = ["1e50", "NaN", "-0", "٣", "99999999999999999999", "1,000", "<b>"]
+FIGURE_FIELDS = [
+    "groups",
+    "pupils_per_group",
+    "sessions_per_week",
+    "session_minutes",
+    "weeks",
+    "adults",
+    "own_hourly_rate",
+    "resource_cost",
+    "training_cost",
+    "review_date",
+    "staff_role",
+    "need_area",
+    "tier",
+]
+
+
+@pytest.mark.parametrize("field", FIGURE_FIELDS)
+def test_odd_input_in_any_field_gets_an_answer_never_a_server_error(senco, field):
+    provision_map = a_map(senco)
+    for value in ODD_VALUES:
+        data = {
+            "name": "Club",
+            "need_area": "semh",
+            "tier": "getting_help",
+            "delivery": "small_group",
+            "groups": "1",
+            "pupils_per_group": "4",
+            "sessions_per_week": "1",
+            "session_minutes": "30",
+            "weeks": "38",
+            "adults": "1",
+            "resource_cost": "0",
+            "training_cost": "0",
+            field: value,
+        }
+        response = client_for(senco).post(f"{MAPS}{provision_map.pk}/rows/add/?kind=own", data)
+        assert response.status_code in (302, 400), (field, value, response.status_code)
+        if response.status_code == 400:
+            assert "There is a problem" in response.content.decode()

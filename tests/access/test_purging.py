@@ -16,11 +16,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.contrib.openreferral import identifiers as feed_ids
+from send_toolkit.contrib.openreferral.models import feed_namespace
 from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.resources import PractitionerResource
-from send_toolkit.contrib.openreferral import identifiers as feed_ids
-from send_toolkit.contrib.openreferral.models import feed_namespace
 from tests import recording_cache_backend
 
 

@@ -10,7 +10,6 @@ No key, no session, no user: no view reads ``request.user`` or ``request.session
 depends on the host name (which council) and the query string alone (``feed.py``).
 """
 
-
 from typing import Any
 from uuid import UUID
 
@@ -173,7 +172,12 @@ def service(request: HttpRequest, id: UUID) -> dict[str, Any]:  # noqa: A002 - t
 
 
 def _taxonomy_record(taxonomy, terms=None) -> dict[str, Any]:
-    record = {"id": taxonomy.id, "name": taxonomy.name, "description": taxonomy.description, "uri": taxonomy.uri or None}
+    record = {
+        "id": taxonomy.id,
+        "name": taxonomy.name,
+        "description": taxonomy.description,
+        "uri": taxonomy.uri or None,
+    }
     if terms is not None:
         record["taxonomy_terms"] = [records.term_record(term) for term in terms] or None
     return record
@@ -208,7 +212,9 @@ def taxonomy_detail(request: HttpRequest, id: UUID) -> dict[str, Any]:  # noqa: 
     feed = _feed(request)
     for taxonomy in taxonomies():
         if taxonomy.id == id:
-            return _taxonomy_record(taxonomy, [term for term in feed.terms.values() if term.taxonomy.key == taxonomy.key])
+            return _taxonomy_record(
+                taxonomy, [term for term in feed.terms.values() if term.taxonomy.key == taxonomy.key]
+            )
     raise Http404(_("No taxonomy has this id."))
 
 
@@ -295,4 +301,3 @@ def organization_detail(request: HttpRequest, id: UUID, query: Query[Organizatio
     if record is None:
         raise Http404(_("No organization has this id."))
     return {**record, "services": _organization_services(feed, id, bool(query.full_service))}
-

@@ -48,7 +48,9 @@ def _sub_need_ids(sub_needs: Iterable[SubNeed]) -> list[object]:
 def feed_urls(site: Site) -> list[str]:
     """Every parameter-free URL of the feed on ``site``: restricted services included, for probing (404)."""
     namespace = feed_namespace()
-    services = [identifiers.service_id(namespace, pk) for pk in Intervention.objects.order_by("pk").values_list("pk", flat=True)]
+    services = [
+        identifiers.service_id(namespace, pk) for pk in Intervention.objects.order_by("pk").values_list("pk", flat=True)
+    ]
     providers = sorted(
         {provider.strip() for provider in Intervention.objects.values_list("provider", flat=True) if provider.strip()}
     )

@@ -137,7 +137,9 @@ class Feed:
     @cached_property
     def sub_need_terms(self) -> list[Term]:
         """Sub-needs carried by at least one public intervention."""
-        offered = SubNeed.objects.filter(pk__in=public_interventions().values("sub_needs")).order_by("need_area", "name")
+        offered = SubNeed.objects.filter(pk__in=public_interventions().values("sub_needs")).order_by(
+            "need_area", "name"
+        )
         return [sub_need_term(self.namespace, sub_need) for sub_need in offered]
 
     @cached_property

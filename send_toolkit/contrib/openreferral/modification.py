@@ -12,6 +12,7 @@ expires (``SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.utils import timezone
 

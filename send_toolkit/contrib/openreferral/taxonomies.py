@@ -78,7 +78,9 @@ def taxonomies() -> tuple[Taxonomy, ...]:
                 )
             ),
         ),
-        Taxonomy(DELIVERY, str(_("Delivery")), str(_("How an intervention is delivered: to a class, a group or one pupil."))),
+        Taxonomy(
+            DELIVERY, str(_("Delivery")), str(_("How an intervention is delivered: to a class, a group or one pupil."))
+        ),
     )
 
 

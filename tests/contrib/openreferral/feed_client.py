@@ -26,8 +26,9 @@ def pages(client, listing: str, per_page: int = 7, **headers: Any) -> Iterator[t
         if body["last_page"]:
             break
         number += 1
-    yield f"{listing}{joiner}page={number + 1}&per_page={per_page}", get_json(
-        client, f"{listing}{joiner}page={number + 1}&per_page={per_page}", **headers
+    yield (
+        f"{listing}{joiner}page={number + 1}&per_page={per_page}",
+        get_json(client, f"{listing}{joiner}page={number + 1}&per_page={per_page}", **headers),
     )
 
 

@@ -106,7 +106,9 @@ def test_our_openapi_document_offers_the_standards_endpoints_and_their_parameter
         assert path in ours, f"{path} is missing"
         wanted = set()
         for parameter in methods["get"].get("parameters", []):
-            name = parameters[parameter["$ref"].rsplit("/", 1)[-1]]["name"] if "$ref" in parameter else parameter["name"]
+            name = (
+                parameters[parameter["$ref"].rsplit("/", 1)[-1]]["name"] if "$ref" in parameter else parameter["name"]
+            )
             wanted.add(name)
         offered = {parameter["name"] for parameter in ours[path].get("parameters", [])}
         assert wanted - unsupported <= offered, (path, sorted(wanted - unsupported - offered))

@@ -50,6 +50,8 @@ def hidden(db) -> Intervention:
     intervention.need_areas.set([NeedArea.objects.get(value="semh")])
     intervention.key_stages.set([KeyStage.objects.get(value="ks2")])
     intervention.sub_needs.set([sub_need])
+    intervention.save()  # a ClusterableModel stores its links when saved
+    assert intervention.sub_needs.get() == sub_need
     return intervention
 
 
@@ -97,7 +99,11 @@ def test_no_listing_shows_a_practitioner_only_intervention_to_anyone(client, hid
 def test_its_records_answer_404_to_everyone(client, hidden):
     ids = _ids(hidden)
     for role, caller in _clients(client).items():
-        for path in (f"services/{ids['service']}", f"organizations/{ids['provider']}", f"taxonomy_terms/{ids['sub-need']}"):
+        for path in (
+            f"services/{ids['service']}",
+            f"organizations/{ids['provider']}",
+            f"taxonomy_terms/{ids['sub-need']}",
+        ):
             response = caller.get(FEED + path + "?audience=practitioners", **HEADERS)
             assert response.status_code == 404, (role, path)
             assert not _leaks(response.content.decode()), (role, path)

@@ -14,7 +14,10 @@ def create(apps, schema_editor):
     intervention = apps.get_model("send_toolkit", "Intervention")
     now = timezone.now()
     modification.objects.bulk_create(
-        [modification(intervention_id=pk, last_modified=now) for pk in intervention.objects.values_list("pk", flat=True)],
+        [
+            modification(intervention_id=pk, last_modified=now)
+            for pk in intervention.objects.values_list("pk", flat=True)
+        ],
         ignore_conflicts=True,
     )
 

@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from send_toolkit.access.channels import Change, Channel, named_urls, register_channel
 from send_toolkit.contrib.openreferral import identifiers
+from send_toolkit.contrib.openreferral.feed import Feed
 from send_toolkit.contrib.openreferral.models import feed_namespace
 from send_toolkit.contrib.openreferral.taxonomies import SUB_NEEDS, taxonomies
 from send_toolkit.interventions.models import Intervention, SubNeed
@@ -46,22 +47,19 @@ def _sub_need_ids(sub_needs: Iterable[SubNeed]) -> list[object]:
 
 
 def feed_urls(site: Site) -> list[str]:
-    """Every parameter-free URL of the feed on ``site``: restricted services included, for probing (404)."""
-    namespace = feed_namespace()
-    services = [
-        identifiers.service_id(namespace, pk) for pk in Intervention.objects.order_by("pk").values_list("pk", flat=True)
-    ]
-    providers = sorted(
-        {provider.strip() for provider in Intervention.objects.values_list("provider", flat=True) if provider.strip()}
-    )
-    organizations = [identifiers.council_id(namespace, site.pk)]
-    organizations += [identifiers.provider_id(namespace, provider) for provider in providers]
+    """Every parameter-free URL of the feed on ``site``, as anyone sees it.
+
+    A practitioner-only intervention has no URL in the feed (its service id, its provider if only it names one,
+    a sub-need only it carries: each answers 404 to everyone, whoever asks), so none is listed for it: the leak
+    matrix probes those ids itself.
+    """
+    feed = Feed(site)
     return [
         *named_urls(site, [_name(url_name) for url_name in LISTINGS]),
-        *detail_urls(site, "service", services),
-        *detail_urls(site, "organization", organizations),
+        *detail_urls(site, "service", feed.services_by_id),
+        *detail_urls(site, "organization", feed.organization_ids()),
         *detail_urls(site, "taxonomy", [taxonomy.id for taxonomy in taxonomies()]),
-        *detail_urls(site, "taxonomy_term", _sub_need_ids(SubNeed.objects.order_by("pk"))),
+        *detail_urls(site, "taxonomy_term", feed.terms),
     ]
 
 
@@ -84,7 +82,7 @@ def urls_showing_service(intervention: Intervention) -> list[str]:
 OPEN_REFERRAL = Channel(
     name="Open Referral UK feed",
     description="/openreferral/ (HSDS-UK 3.0 JSON and its OpenAPI document): public interventions only, the same "
-    "for everyone whatever the request carries (feed.py); practitioner-only services answer 404.",
+    "for everyone whatever the request carries (feed.py); a practitioner-only service's id answers 404 to everyone.",
     urls=feed_urls,
     showing={Change.INTERVENTION_AUDIENCE: urls_showing_service},
     url_names=frozenset(_name(url_name) for url_name in (*LISTINGS, *DETAILS, "api-root")),

@@ -49,12 +49,15 @@ def test_making_an_intervention_practitioner_only_purges_the_feeds_urls_that_sho
     assert feed + f"services/{identifiers.service_id(namespace, other.pk)}" not in purged
 
 
-def test_the_channel_lists_every_service_for_probing_restricted_ones_included(site):
+def test_the_channel_lists_every_public_service_and_no_practitioner_only_one(site, client):
     urls = set(registered_channel("Open Referral UK feed").urls(site))
     namespace = feed_namespace()
-    for pk in Intervention.objects.values_list("pk", flat=True):
-        assert f"{site.root_url}/openreferral/services/{identifiers.service_id(namespace, pk)}" in urls
+    for pk, audience in Intervention.objects.values_list("pk", "audience"):
+        listed = f"{site.root_url}/openreferral/services/{identifiers.service_id(namespace, pk)}" in urls
+        assert listed == (audience == Audience.PUBLIC), (pk, audience)
     assert f"{site.root_url}/openreferral/openapi.json" in urls
+    for url in urls:
+        assert client.get(url.removeprefix(site.root_url)).status_code == 200, url
 
 
 def test_no_warning_when_the_feed_is_mounted():

@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from send_toolkit import urls as send_toolkit_urls
 from send_toolkit.contrib.api.router import api_router
+from send_toolkit.contrib.openreferral.api import openreferral_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("openreferral/", openreferral_api.urls),
     path("", include(send_toolkit_urls)),
 ]
 

@@ -16,6 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.contrib.openreferral import identifiers as feed_ids
+from send_toolkit.contrib.openreferral.models import feed_namespace
 from send_toolkit.interventions.models import Audience, Intervention, KeyStage, NeedArea
 from send_toolkit.pages.models import GuidancePage, InterventionDirectoryPage, KeyStagePage, NeedAreaPage, TierPage
 from send_toolkit.practitioners.resources import PractitionerResource
@@ -83,6 +85,22 @@ def _urls_showing_the_carried_intervention(toolkit, intervention) -> set[str]:
         directory.get_full_url() + "export/",
         directory.get_full_url() + f"{intervention.slug}/",
         _sitemap(toolkit),
+        # The Open Referral feed's listings, its service and organization (the council: it names no provider),
+        # and the sub-needs taxonomy (it carries no sub-need, so no sub-need term).
+        *_feed_urls_showing(toolkit, intervention),
+    }
+
+
+def _feed_urls_showing(toolkit, intervention) -> set[str]:
+    site = toolkit.get_site()
+    feed, namespace = site.root_url + "/openreferral/", feed_namespace()
+    return {
+        feed + "services",
+        feed + "organizations",
+        feed + "taxonomy_terms",
+        feed + f"services/{feed_ids.service_id(namespace, intervention.pk)}",
+        feed + f"organizations/{feed_ids.council_id(namespace, site.pk)}",
+        feed + f"taxonomies/{feed_ids.taxonomy_id('sub-needs')}",
     }
 
 

@@ -37,6 +37,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from send_toolkit.access.channels import Channel, registered_channels
 from send_toolkit.conf import toolkit_settings
+from send_toolkit.contrib.openreferral.identifiers import service_id, sub_need_term_id
+from send_toolkit.contrib.openreferral.models import feed_namespace
 from send_toolkit.domain.provision_map import setting_key
 from send_toolkit.interventions.models import (
     Audience,
@@ -499,6 +501,9 @@ def world(toolkit) -> World:
             "evidence": intervention.evidence_strength,
             "cost_bands": ",".join(str(pk) for pk in CostBand.objects.values_list("pk", flat=True)),
             "provision_map_screens": "\n".join(_map_screens(provision_map)),
+            # The Open Referral feed's identifiers of the practitioner-only intervention and its own sub-need.
+            "feed_service": str(service_id(feed_namespace(), intervention.pk)),
+            "feed_sub_need": str(sub_need_term_id(feed_namespace(), sub_need.pk)),
         },
     )
 
@@ -796,6 +801,31 @@ PROBES: dict[str, list[Probe]] = {
     ],
     # Its entry points behave as they should for a signed-in person (log in again, say), not as a public page.
     "practitioner accounts": [Probe("login redirect", lambda w: [f"/accounts/login/?next={w.urls['section']}"])],
+    # The feed is the same for everyone, whoever asks: never the practitioner-only record, nor its own sub-need.
+    "Open Referral UK feed": [
+        Probe(
+            "listings",
+            lambda w: [
+                "/openreferral/services",
+                "/openreferral/services?full=true",
+                f"/openreferral/services?search={INTERVENTION.text.upper()}",
+                f"/openreferral/services?taxonomy_term_id={w.urls['feed_sub_need']}",
+                "/openreferral/taxonomy_terms",
+                "/openreferral/organizations?full=true&full_service=true",
+            ],
+            anonymous_view=True,
+        ),
+        Probe(
+            "the practitioner-only service and its sub-need",
+            lambda w: [
+                f"/openreferral/services/{w.urls['feed_service']}",
+                f"/openreferral/taxonomy_terms/{w.urls['feed_sub_need']}",
+            ],
+            NOT_FOUND,
+            anonymous_view=True,
+        ),
+        EVERY_URL,
+    ],
     "provision map": [
         Probe(
             "the list of maps",

@@ -330,7 +330,11 @@ def map_totals(
 # --- One pupil's costed provision (computed on request, never stored) -------------------------------------------
 
 
-@dataclass(frozen=True)
+# A pupil's provision never shows what it holds in its repr: Django's template engine logs the whole context
+# (at DEBUG) when a template looks up a variable that isn't there, and that must not carry a pupil's provision.
+
+
+@dataclass(frozen=True, repr=False)
 class PupilLine:
     """One provision a pupil attends and what their place in it costs."""
 
@@ -339,13 +343,19 @@ class PupilLine:
     contact_hours: Decimal
     one_to_one: bool = False
 
+    def __repr__(self) -> str:
+        return "<PupilLine>"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class PupilProvision:
     lines: tuple[PupilLine, ...]
     total_cost: Decimal
     contact_hours: Decimal
     notional_sen_budget: Decimal
+
+    def __repr__(self) -> str:
+        return f"<PupilProvision: {len(self.lines)} lines>"
 
     @property
     def above_notional_budget(self) -> Decimal:
@@ -356,6 +366,11 @@ class PupilProvision:
     @property
     def within_notional_budget(self) -> bool:
         return self.total_cost <= self.notional_sen_budget
+
+    @property
+    def left_in_notional_budget(self) -> Decimal:
+        """What is left of the notional SEN budget once this provision is paid for (nil beyond it)."""
+        return max(Decimal("0.00"), self.notional_sen_budget - self.total_cost)
 
     @property
     def share_of_budget(self) -> Decimal | None:

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.translation import gettext, gettext_lazy
 
 from send_toolkit.domain import vocabulary
+from send_toolkit.domain.spreadsheet_cells import neutralised
 from send_toolkit.interventions.models import Audience, Delivery, EvidenceStrength
 
 LIST_SEPARATOR = ";"
@@ -335,12 +336,5 @@ def export_row(intervention, costing, columns: Iterable[Column], description: st
     row = []
     for column in columns:
         value = values[column.key] if column.key in values else getattr(intervention, column.target)
-        row.append(_safe_for_spreadsheets(column.write(value)))
+        row.append(neutralised(column.write(value)))
     return row
-
-
-def _safe_for_spreadsheets(text: str) -> str:
-    # A cell starting with = + - @ runs as a formula in Excel (CSV injection).
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text

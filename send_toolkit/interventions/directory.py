@@ -24,6 +24,7 @@ from send_toolkit.conf import toolkit_settings
 from send_toolkit.domain import vocabulary
 from send_toolkit.domain.costing import Costing
 from send_toolkit.domain.search_words import plain_words
+from send_toolkit.domain.spreadsheet_cells import UTF8_MARK
 from send_toolkit.interventions.costs import (
     COST_PER_PUPIL_PENCE,
     CouncilRates,
@@ -167,7 +168,7 @@ def export_csv(request: HttpRequest, data: QueryDict, filename: str = "intervent
     columns = export_columns(include_practitioner_fields=request_is_practitioner(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
+    response.write(UTF8_MARK)
     writer = csv.writer(response)
     writer.writerow([column.label for column in columns])
     for intervention in listed.iterator(chunk_size=500):

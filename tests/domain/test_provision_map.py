@@ -256,3 +256,12 @@ def test_rows_say_where_they_differ_from_their_intervention():
 )
 def test_who_may_open_a_map(owner, shared, can_edit, same_setting, expected):
     assert map_access(owner, shared, can_edit, same_setting) is expected
+
+
+def test_one_pupils_provision_never_shows_what_it_holds_in_a_repr():
+    # Django logs a template's whole context at DEBUG when a variable is missing: no label or figure may be in it.
+    one_to_one = row_figures(one_to_one_plan(Decimal("5"), 60, 38, TA))
+    provision = pupil_provision([], [("Word-finding practice", one_to_one)], notional_sen_budget=Decimal("6000.00"))
+    shown = repr(provision) + repr(provision.lines) + str(provision)
+    assert "Word-finding" not in shown and "2850" not in shown
+    assert provision.left_in_notional_budget == Decimal("3150.00")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,21 @@ from send_toolkit.tools.provision_map.models import ProvisionMap, ProvisionMapRo
 # ``ROW_LIMITS`` names its figures as the domain does; the form's fields are named as the row's.
 FIELD_FOR_LIMIT = {"hourly_rate": "own_hourly_rate"}
 NOT_A_NUMBER = _("Enter a number, for example 3.")
+
+
+def use_row_limit_messages(
+    fields: Mapping[str, forms.Field], field_for_limit: Mapping[str, str] = FIELD_FOR_LIMIT
+) -> None:
+    """Give each figure's field the plain-words message of its limit in ``ROW_LIMITS``, whatever is wrong with it
+    (missing, out of range, too many digits), and one message for what isn't a number at all."""
+    for limit_name, _smallest, _largest, message in ROW_LIMITS:
+        field = fields.get(field_for_limit.get(limit_name, limit_name))
+        if field is None:
+            continue
+        for code in ("min_value", "max_value", "max_digits", "max_whole_digits", "max_decimal_places"):
+            field.error_messages[code] = message
+        field.error_messages["invalid"] = NOT_A_NUMBER
+        field.error_messages["required"] = message
 
 
 class MapForm(forms.ModelForm):
@@ -154,14 +171,7 @@ class RowForm(forms.ModelForm):
         self.fields["review_date"].error_messages["invalid"] = _(
             "Enter the review date as a date, for example 17/03/2027."
         )
-        for limit_name, _smallest, _largest, message in ROW_LIMITS:
-            field = self.fields.get(FIELD_FOR_LIMIT.get(limit_name, limit_name))
-            if field is None:
-                continue
-            for code in ("min_value", "max_value", "max_digits", "max_whole_digits", "max_decimal_places"):
-                field.error_messages[code] = message
-            field.error_messages["invalid"] = NOT_A_NUMBER
-            field.error_messages["required"] = message
+        use_row_limit_messages(self.fields, FIELD_FOR_LIMIT)
 
 
 class ShareForm(forms.Form):

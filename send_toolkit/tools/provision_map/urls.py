@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from send_toolkit.tools.provision_map.views import colleagues, maps, rows
+from send_toolkit.tools.provision_map.views import colleagues, exports, maps, pupil, rows
 
 urlpatterns: list = [
     path("", maps.map_list, name="provision_maps"),
@@ -21,5 +21,9 @@ urlpatterns: list = [
     path("<int:pk>/rows/add/", rows.add_row, name="provision_map_add_row"),
     path("<int:pk>/rows/<int:row_id>/", rows.edit_row, name="provision_map_edit_row"),
     path("<int:pk>/rows/<int:row_id>/delete/", rows.delete_row, name="provision_map_delete_row"),
-    # Exports and one pupil's costed provision: views/exports.py and views/pupil.py.
+    path("<int:pk>/export/csv/", exports.map_csv, name="provision_map_csv"),
+    path("<int:pk>/export/xlsx/", exports.map_xlsx, name="provision_map_xlsx"),
+    path("<int:pk>/print/", exports.map_print, name="provision_map_print"),
+    # One pupil's costed provision: worked out from the POST and handed back, never stored.
+    path("<int:pk>/pupil/", pupil.pupil_provision, name="provision_map_pupil"),
 ]

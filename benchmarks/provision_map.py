@@ -127,6 +127,16 @@ def map_of(user, rows: int, library: list[Intervention]) -> ProvisionMap:
     return provision_map
 
 
+def pupil_choices(provision_map: ProvisionMap) -> dict:
+    """One pupil in every tenth row of the map, with two lines of 1:1 work."""
+    rows = list(provision_map.rows.order_by("position").values_list("pk", flat=True))[::10]
+    one_to_one = {}
+    for number, (label, rate) in enumerate((("1:1 reading", "15.00"), ("1:1 speech and language", "25.00"))):
+        fields = {"label": label, "sessions_per_week": "5", "session_minutes": "30", "weeks": "38", "hourly_rate": rate}
+        one_to_one |= {f"one-to-one-{number}-{name}": value for name, value in fields.items()}
+    return {"rows": [str(pk) for pk in rows], "lines": "3", **one_to_one}
+
+
 def screens(provision_map: ProvisionMap) -> dict[str, tuple[str, str, dict]]:
     """(method, url, data) of every screen worth timing that this checkout has."""
     pk = provision_map.pk
@@ -136,6 +146,7 @@ def screens(provision_map: ProvisionMap) -> dict[str, tuple[str, str, dict]]:
         "CSV export": ("get", "send_toolkit:provision_map_csv", {}),
         "xlsx export": ("get", "send_toolkit:provision_map_xlsx", {}),
         "print page": ("get", "send_toolkit:provision_map_print", {}),
+        "one pupil": ("post", "send_toolkit:provision_map_pupil", pupil_choices(provision_map)),
     }
     found = {}
     for label, (method, name, data) in wanted.items():

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 MAPS = "/tools/provision-maps/"
 EXPORTS = ("export/csv/", "export/xlsx/", "print/")
-DANGEROUS = "=HYPERLINK(\"http://evil.example\",\"Click\")"
+DANGEROUS = '=HYPERLINK("http://evil.example","Click")'
 
 
 @pytest.fixture
@@ -120,7 +120,8 @@ def test_the_csv_file_has_every_row_s_figures_and_totals_equal_to_their_sum(senc
     assert whole[-1] == f"{total_cost:.2f}" == "2283.00"
     assert whole[1:3] == ["2", "16"]  # rows, places for pupils (4 + 12)
     areas = {line[0]: line for line in section(rows, "By broad area of need")}
-    assert areas["Cognition and Learning"][-1] == "855.00" and areas["Social, Emotional and Mental Health"][-1] == "1428.00"
+    assert areas["Cognition and Learning"][-1] == "855.00"
+    assert areas["Social, Emotional and Mental Health"][-1] == "1428.00"
     assert areas["Sensory and/or Physical"][-1] == "0.00"  # every area is listed
     assert sum(Decimal(line[-1]) for line in areas.values()) == total_cost
     tiers = {line[0]: line for line in section(rows, "By tier")}
@@ -161,7 +162,7 @@ def test_the_workbook_has_a_sheet_of_rows_and_a_sheet_of_totals_with_money_as_po
     rows, totals = book["Provision"], book["Totals"]
     header = [cell.value for cell in rows[1]]
     assert rows.freeze_panes == "A2" and all(cell.font.b for cell in rows[1])
-    reading = {name: cell for name, cell in zip(header, rows[2], strict=True)}
+    reading = dict(zip(header, rows[2], strict=True))
     assert reading["Provision"].value == "Small-group reading"
     total, per_pupil = reading["Total cost (£)"], reading["Cost per pupil (£)"]
     assert total.data_type == "n" and Decimal(str(total.value)) == Decimal("855.00") and "£" in total.number_format

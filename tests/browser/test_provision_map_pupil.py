@@ -90,6 +90,14 @@ def test_a_senco_works_out_one_pupil_s_provision_by_keyboard_alone(page, base_ur
     assert ONE_TO_ONE not in page.url and "pupil/" in page.url  # the provision travelled in the POST body only
 
 
+def test_the_map_with_its_exports_section_has_no_wcag_violations(page, base_url, paths, axe_source):
+    log_in_as_practitioner(page, base_url)
+    open_page(page, base_url + paths["provision-map"])
+    assert page.locator("main ul[aria-labelledby=exports-heading] a").count() == 4
+    violations = axe_violations(page, axe_source)
+    assert violations == [], describe(violations)
+
+
 def test_the_pupil_s_form_has_no_wcag_violations_and_fits_320_pixels(page, base_url, paths, axe_source):
     log_in_as_practitioner(page, base_url)
     open_page(page, pupil_url(base_url, paths))

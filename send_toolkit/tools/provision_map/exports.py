@@ -149,7 +149,7 @@ TOTALS_COLUMNS: tuple[tuple[str, Callable[[Subtotal], object], Kind], ...] = (
 def totals_sections(priced: PricedMap) -> list[tuple[str, list[tuple[str, Subtotal]]]]:
     """The map's totals: the whole map, then by broad area of need and by tier (every area and tier)."""
     return [
-        (_("Whole map"), [(_("Whole map"), priced.totals.overall)]),
+        (_("Totals"), [(_("Whole map"), priced.totals.overall)]),
         (_("By broad area of need"), [(str(term.label), subtotal) for term, subtotal in priced.need_area_totals]),
         (_("By tier"), [(str(term.label), subtotal) for term, subtotal in priced.tier_totals]),
     ]

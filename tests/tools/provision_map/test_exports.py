@@ -115,7 +115,7 @@ def test_the_csv_file_has_every_row_s_figures_and_totals_equal_to_their_sum(senc
     assert club["Cost per pupil (£)"] == "119.00" and club["Rate from"] == "Your setting's own rate"
     assert club["From"] == "Your own provision" and club["Broad area of need"] == "Social, Emotional and Mental Health"
 
-    whole = section(rows, "Whole map")[0]
+    whole = section(rows, "Totals")[0]
     total_cost = sum(Decimal(row[header.index("Total cost (£)")]) for row in rows[1:3])
     assert whole[-1] == f"{total_cost:.2f}" == "2283.00"
     assert whole[1:3] == ["2", "16"]  # rows, places for pupils (4 + 12)
@@ -210,7 +210,7 @@ def test_an_empty_map_exports_its_headings_and_nil_totals(senco, council):
     provision_map = a_map(senco, name="Spring term")
     client = client_for(senco)
     rows = csv_rows(client.get(f"{MAPS}{provision_map.pk}/export/csv/"))
-    assert rows[0][0] == "Provision" and section(rows, "Whole map")[0][-1] == "0.00"
+    assert rows[0][0] == "Provision" and section(rows, "Totals")[0][-1] == "0.00"
     assert {row[0]: row[1] for row in rows if len(row) == 2}["Notional SEN budget"] == "Not entered"
     book = workbook(client.get(f"{MAPS}{provision_map.pk}/export/xlsx/"))
     assert book["Provision"].max_row == 1

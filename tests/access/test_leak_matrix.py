@@ -565,7 +565,7 @@ class Probe:
     audience: str | None = None  # who may open a restricted probe; None: as the world says for its URL
     shows: tuple[Canary, ...] = ()  # canaries it shows to those allowed to see them
     anonymous_view: bool = False  # the same for everyone, whoever asks (sitemap)
-    method: str = "get"  # or "head": the status and headers of a GET, and no body
+    method: str = "get"  # or "head": the status and headers of a GET, and no body; or "post", sending no data
     allowed_status: int = 200  # what those allowed get (the API's find answers with a redirect)
     dev: bool = False  # through the example site's URLs as the dev server has them (DEBUG on)
 
@@ -838,6 +838,13 @@ PROBES: dict[str, list[Probe]] = {
             lambda w: w.urls["provision_map_screens"].split("\n"),
             SOMEONE_ELSES,
             audience=MAP_OWNER,
+        ),
+        Probe(
+            "one pupil's costed provision from another practitioner's map (POST)",
+            lambda w: [u for u in w.urls["provision_map_screens"].split("\n") if u.endswith("/pupil/")],
+            SOMEONE_ELSES,
+            audience=MAP_OWNER,
+            method="post",
         ),
         _head(
             Probe(

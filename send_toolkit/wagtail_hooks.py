@@ -20,7 +20,13 @@ from send_toolkit.access.enforcement import (
 )
 from send_toolkit.admin_menu import MENU_ITEM_HOOK, SendToolkitViewSetGroup, legacy_menu_items
 from send_toolkit.glossary.admin import GlossaryTermViewSet
-from send_toolkit.interventions.admin import CostBandViewSet, InterventionViewSet, StaffRoleViewSet, SubNeedViewSet
+from send_toolkit.interventions.admin import (
+    CostBandViewSet,
+    InterventionViewSet,
+    RateCardViewSet,
+    StaffRoleViewSet,
+    SubNeedViewSet,
+)
 from send_toolkit.mail.admin import POLICY as UNDELIVERED_EMAIL_POLICY
 from send_toolkit.mail.admin import UndeliveredEmailViewSet, add_undelivered_email_summary
 from send_toolkit.mail.models import OutboxMessage
@@ -38,6 +44,7 @@ register_permission_policy(OutboxMessage, UNDELIVERED_EMAIL_POLICY)
 # The "SEND toolkit" menu group, in this order.
 hooks.register(MENU_ITEM_HOOK, InterventionViewSet)
 hooks.register(MENU_ITEM_HOOK, StaffRoleViewSet)
+hooks.register(MENU_ITEM_HOOK, RateCardViewSet)
 hooks.register(MENU_ITEM_HOOK, CostBandViewSet)
 hooks.register(MENU_ITEM_HOOK, SubNeedViewSet)
 hooks.register(MENU_ITEM_HOOK, GlossaryTermViewSet)

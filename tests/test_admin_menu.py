@@ -16,6 +16,7 @@ SNIPPETS = "/admin/snippets/send_toolkit"
 TOOLKIT_ITEMS = [
     ("Interventions", f"{SNIPPETS}/intervention/"),
     ("Staff roles and rates", f"{SNIPPETS}/staffrole/"),
+    ("Staff rate cards", f"{SNIPPETS}/ratecard/"),
     ("Cost bands", f"{SNIPPETS}/costband/"),
     ("Sub-needs", f"{SNIPPETS}/subneed/"),
     ("Glossary", f"{SNIPPETS}/glossaryterm/"),

@@ -3,6 +3,10 @@
 A provision map for 2025-26 is costed at the 2025-26 card, so it keeps its figures when the council
 publishes 2026-27's. Where a year has no card, or a card leaves a role out, the role's current hourly
 rate (``StaffRole.hourly_rate``, which the intervention directory shows) is used and the map says so.
+
+Editors keep the cards under SEND toolkit › Staff rate cards (``interventions/admin.py``). A new card starts
+from the newest card's rates (``card_after``), or, before there is any card, from the roles' current rates
+(``card_from_current_rates``), so nobody retypes every rate each year.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
 from send_toolkit.domain.costing import DEFAULT_SCHOOL_WEEKS
@@ -40,8 +43,6 @@ class RateCard(ClusterableModel):
     notes = models.TextField(
         blank=True, help_text=_("Shown to practitioners beside the rates, e.g. on-costs included.")
     )
-
-    panels = [FieldPanel("school_year_start"), FieldPanel("school_weeks"), FieldPanel("notes"), InlinePanel("rates")]
 
     class Meta:
         ordering = ["-school_year_start"]
@@ -72,8 +73,32 @@ class RateCardRate(Orderable):
         help_text=_("Cost to the school of one hour, including on-costs, in pounds."),
     )
 
-    panels = [FieldPanel("staff_role"), FieldPanel("hourly_rate")]
-
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["card", "staff_role"], name="one_rate_per_role_per_card")]
         verbose_name = _("rate")
+
+
+def newest_card() -> RateCard | None:
+    return RateCard.objects.order_by("-school_year_start").first()
+
+
+def card_after(card: RateCard) -> RateCard:
+    """An unsaved card for the school year after ``card``'s, with its weeks, notes and every rate."""
+    following = RateCard(
+        school_year_start=card.school_year.next().start, school_weeks=card.school_weeks, notes=card.notes
+    )
+    following.rates = [
+        RateCardRate(staff_role=rate.staff_role, hourly_rate=rate.hourly_rate, sort_order=rate.sort_order)
+        for rate in card.rates.select_related("staff_role").order_by("sort_order", "pk")
+    ]
+    return following
+
+
+def card_from_current_rates(school_year: SchoolYear) -> RateCard:
+    """An unsaved card for ``school_year`` with each staff role at its current hourly rate."""
+    card = RateCard(school_year_start=school_year.start)
+    card.rates = [
+        RateCardRate(staff_role=role, hourly_rate=role.hourly_rate, sort_order=position)
+        for position, role in enumerate(StaffRole.objects.order_by("name"))
+    ]
+    return card

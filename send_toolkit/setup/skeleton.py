@@ -121,7 +121,7 @@ def ensure_groups(toolkit: ToolkitPage, report: SetupReport) -> None:
     editors.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="send_toolkit",
-            codename__regex=r"^(add|change|delete|view|publish)_(intervention|subneed|staffrole|costband|"
+            codename__regex=r"^(add|change|delete|view|publish)_(intervention|subneed|staffrole|ratecard|costband|"
             r"practitionerprofile|approvedemaildomain|practitionerresource)",
         )
     )

@@ -20,6 +20,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.urls import Resolver404, resolve
 from django.views import static
 
+from send_toolkit.conf import DEFAULTS, toolkit_settings
+from send_toolkit.domain.disclosure import check_minimum
 from send_toolkit.domain.document_names import unguessable_name
 
 CACHE_HEADERS = "send_toolkit.access.cache_headers.CacheHeadersMiddleware"
@@ -227,3 +229,22 @@ def check_rate_limit_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
             id="send_toolkit.E006",
         )
     ]
+
+
+@checks.register()
+def check_provision_picture_minimum(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """The provision picture's smallest number of settings behind a figure must be a whole number, 1 or more."""
+    minimum = toolkit_settings.PROVISION_PICTURE_MIN_SETTINGS
+    try:
+        check_minimum(minimum)
+    except ValueError:
+        default = DEFAULTS["PROVISION_PICTURE_MIN_SETTINGS"]
+        return [
+            checks.Warning(
+                f"SEND_TOOLKIT_PROVISION_PICTURE_MIN_SETTINGS is {minimum!r}, not a whole number of 1 or more: the "
+                f"provision picture uses {default} instead.",
+                hint=f"Set it to a whole number such as {default} (see docs/reference/provision-picture.md).",
+                id="send_toolkit.W012",
+            )
+        ]
+    return []

@@ -48,6 +48,10 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_KEEP_UNDELIVERED": 30 * 24 * 60 * 60,
     # The most interventions one CSV import takes (the upload screen and the management command).
     "IMPORT_MAX_ROWS": 10_000,
+    # The council's provision picture (admin, Reports) shows a figure only where at least this many settings
+    # contribute; smaller cells read "fewer than 5 settings" (docs/reference/provision-picture.md). A whole
+    # number, 1 or more; anything else is refused by check W012 and the default is used.
+    "PROVISION_PICTURE_MIN_SETTINGS": 5,
 }
 
 

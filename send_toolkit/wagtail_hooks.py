@@ -37,6 +37,11 @@ from send_toolkit.practitioners.admin import (
     PractitionerResourceViewSet,
     add_pending_practitioners_summary,
 )
+from send_toolkit.tools.provision_map.admin import (
+    provision_picture_menu_item,
+    provision_picture_permission,
+    provision_picture_urls,
+)
 
 # Before any viewset asks for it (Wagtail would otherwise make a default policy for the model).
 register_permission_policy(OutboxMessage, UNDELIVERED_EMAIL_POLICY)
@@ -57,6 +62,9 @@ hooks.register("register_admin_viewset", SendToolkitViewSetGroup)
 # Admin screens.
 hooks.register("register_admin_urls", review_report_urls)
 hooks.register("register_reports_menu_item", review_report_menu_item)
+hooks.register("register_admin_urls", provision_picture_urls)
+hooks.register("register_reports_menu_item", provision_picture_menu_item)
+hooks.register("register_permissions", provision_picture_permission)
 hooks.register("before_move_page", refuse_move_that_duplicates_a_sibling)
 hooks.register("construct_homepage_summary_items", add_pending_practitioners_summary)
 hooks.register("construct_homepage_summary_items", add_undelivered_email_summary)

@@ -118,3 +118,16 @@ def test_django_ratelimits_own_checks_run():
     """django_ratelimit registers its checks only as an installed app; they refuse a per-process cache too."""
     with override_settings(CACHES=LOCMEM, **CHECKED):
         assert "django_ratelimit.E003" in _messages("django_ratelimit.")
+
+
+@pytest.mark.parametrize("value", [0, -1, "5", 2.5, None])
+def test_a_provision_picture_minimum_that_is_not_a_whole_number_of_one_or_more_warns(settings, value):
+    settings.SEND_TOOLKIT_PROVISION_PICTURE_MIN_SETTINGS = value
+    warning = _messages("send_toolkit.W").get("send_toolkit.W012")
+    assert warning is not None and "uses 5 instead" in warning.msg
+
+
+@pytest.mark.parametrize("value", [1, 5, 10])
+def test_a_whole_provision_picture_minimum_passes(settings, value):
+    settings.SEND_TOOLKIT_PROVISION_PICTURE_MIN_SETTINGS = value
+    assert "send_toolkit.W012" not in _messages("send_toolkit.W")

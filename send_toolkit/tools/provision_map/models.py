@@ -50,6 +50,9 @@ class ProvisionMap(models.Model):
     class Meta:
         ordering = ["archived", "-school_year_start", "name"]
         verbose_name = _("provision map")
+        # The council's provision picture (admin, Reports): every map of a year added up, no setting named.
+        # It gives no access to any one map.
+        permissions = [("view_provision_picture", _("Can view the council's provision picture"))]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.school_year})"

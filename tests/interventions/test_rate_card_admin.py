@@ -22,6 +22,12 @@ pytestmark = pytest.mark.django_db
 CARDS = "/admin/snippets/send_toolkit/ratecard/"
 
 
+@pytest.fixture(autouse=True)
+def no_cards_yet(db):
+    """Each test starts before the council has published any card (the demo has three)."""
+    RateCard.objects.all().delete()
+
+
 @pytest.fixture
 def council_editor():
     """A member of the toolkit's editors group, as ``send_toolkit_setup`` makes it."""

@@ -31,6 +31,12 @@ THIS_YEAR = f"?year={SchoolYear(YEAR)}"
 CANARY = "Zephyrwood"  # in every setting's, map's and owner's name: it must never reach the picture
 
 
+@pytest.fixture(autouse=True)
+def no_demo_maps(db):
+    """Each test counts only the settings it makes (the demo SENCO's worked example map is another)."""
+    ProvisionMap.objects.all().delete()
+
+
 @pytest.fixture
 def commissioner():
     """Someone in the admin who may see the picture and nothing else of the toolkit."""

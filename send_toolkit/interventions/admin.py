@@ -7,7 +7,6 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +26,7 @@ from send_toolkit.interventions.rate_cards import (
     card_after,
     card_from_current_rates,
     newest_card,
+    this_school_year,
 )
 
 
@@ -197,11 +197,6 @@ class RateCardIndexView(IndexView):
         return buttons
 
 
-def _this_school_year() -> SchoolYear:
-    today = timezone.localdate()
-    return SchoolYear.containing(today.year, today.month)
-
-
 class RateCardCreateView(CreateView):
     """A new card starts from the newest card's rates, for the year after it; before there is any card, from
     each staff role's current rate. ``?start=current`` and ``?start=empty`` choose the other starts."""
@@ -210,7 +205,7 @@ class RateCardCreateView(CreateView):
         if self.request.method != "GET":
             return super().get_initial_form_instance()
         newest = newest_card()
-        year = newest.school_year.next() if newest is not None else _this_school_year()
+        year = newest.school_year.next() if newest is not None else this_school_year()
         start = self.request.GET.get("start", "")
         add_url = self.get_add_url()
         if start == "empty":

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -76,6 +77,12 @@ class RateCardRate(Orderable):
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["card", "staff_role"], name="one_rate_per_role_per_card")]
         verbose_name = _("rate")
+
+
+def this_school_year() -> SchoolYear:
+    """The school year today falls in (September onwards starts the next one), in the site's time zone."""
+    today = timezone.localdate()
+    return SchoolYear.containing(today.year, today.month)
 
 
 def newest_card() -> RateCard | None:

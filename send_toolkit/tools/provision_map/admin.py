@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -29,6 +28,7 @@ from send_toolkit.domain.costing import format_money
 from send_toolkit.domain.disclosure import ShownCell, Withheld
 from send_toolkit.domain.provision_map import SchoolYear, SchoolYearError
 from send_toolkit.domain.spreadsheet_cells import UTF8_MARK, neutralised
+from send_toolkit.interventions.rate_cards import this_school_year
 from send_toolkit.tools.provision_map.picture import (
     CouncilPicture,
     Line,
@@ -44,11 +44,6 @@ URL_NAME = "send_toolkit_provision_picture"
 def may_view_picture(user) -> bool:
     """Superusers, and anyone given the provision picture permission (directly or through a group)."""
     return bool(user.is_active and user.has_perm(PERMISSION))
-
-
-def this_school_year() -> SchoolYear:
-    today = timezone.localdate()
-    return SchoolYear.containing(today.year, today.month)
 
 
 class PictureYearForm(forms.Form):

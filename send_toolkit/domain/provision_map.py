@@ -72,7 +72,8 @@ class SchoolYear:
         if not match:
             raise SchoolYearError("Enter the school year as two years, for example 2026-27.")
         start, end = int(match.group(1)), match.group(2)
-        end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+        # "2099-00" ends in 2100: two digits name the year after the start, in its century.
+        end_year = int(end) if len(end) == 4 else ((start + 1) // 100) * 100 + int(end)
         if end_year != start + 1:
             raise SchoolYearError("A school year runs from one year into the next, for example 2026-27.")
         if not 2000 <= start <= 2100:

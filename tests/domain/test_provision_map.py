@@ -226,6 +226,8 @@ def test_anything_else_is_not_a_school_year(text):
 def test_school_years_name_themselves_and_follow_on():
     assert str(SchoolYear(2026)) == "2026-27"
     assert str(SchoolYear(2099).next()) == "2100-01"
+    assert SchoolYear.parse("2099-00") == SchoolYear(2099)
+    assert SchoolYear.parse(str(SchoolYear(2099))) == SchoolYear(2099)
     assert SchoolYear.containing(2026, 9) == SchoolYear(2026)
     assert SchoolYear.containing(2027, 7) == SchoolYear(2026)
 

@@ -154,6 +154,16 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
         home = client.get(toolkit.url).content.decode()
         print("home-has-grid:", "Communication and Interaction" in home and "Key Stage 4" in home)
         print("css:", client.get("/static/send_toolkit/css/toolkit.css").status_code)
+        # The costed provision map, for an approved practitioner; visitors are sent to log in.
+        from django.contrib.auth import get_user_model
+        from send_toolkit.practitioners.models import PractitionerProfile
+        print("tool-anonymous:", client.get("/tools/provision-maps/")["Location"].split("?")[0])
+        senco = get_user_model().objects.create_user("fresh-senco", "senco@fresh.example")
+        PractitionerProfile.objects.create(user=senco, organisation="Fresh School", role="senco", status="pending")
+        senco.practitioner_profile.approve()
+        client.force_login(senco)
+        made = client.post("/tools/provision-maps/", {"name": "Fresh map", "school_year": "2026-27"})
+        print("tool-map:", made.status_code, client.get(made["Location"]).status_code)
         """
     )
     output = run([sys.executable, "manage.py", "shell", "-c", check], project, env)
@@ -164,3 +174,5 @@ def test_readme_steps_add_the_toolkit_to_a_fresh_wagtail_site(tmp_path):
     assert bad == "[]", output
     assert "home-has-grid: True" in output
     assert "css: 200" in output
+    assert "tool-anonymous: /accounts/login/" in output, output
+    assert "tool-map: 302 200" in output, output

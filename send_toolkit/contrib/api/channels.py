@@ -6,10 +6,10 @@ be showing it are purged.
 
 - The pages endpoint: a page's privacy purges the listing and the detail of that page and of every page
   below it (a detail shows its parent's title); an intervention's audience, a resource's audience and a
-  collection's privacy purge the details of the pages whose bodies show them (``pages.channels``).
+  collection's privacy purge the listing and the details of the pages whose bodies carry them.
 - The interventions endpoint: an intervention's audience purges the listing and its detail; a collection's
-  privacy (an image in a description) and the privacy of the page tree holding the directory (every
-  intervention's ``html_url``) purge the listing and every detail.
+  privacy, the listing and the details of interventions whose description shows an image; the privacy of
+  a page holding the directory (every intervention's ``html_url``), the listing and every detail.
 
 ``?search=`` carries words a visitor typed, which may name a child: such a response is never stored by a
 shared cache (``Channel.search_parameters``).
@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
-from send_toolkit.access.channels import Change, Channel, named_urls, register_channel
+from send_toolkit.access.channels import Change, Channel, named_urls, pages_referring_to, register_channel
 from send_toolkit.contrib.api.router import api_router
 from send_toolkit.interventions.models import Intervention
 from send_toolkit.pages.base import BasePage
-from send_toolkit.pages.channels import PAGES_SHOWING
+from send_toolkit.pages.channels import pages_showing_collection, pages_showing_resource
 from send_toolkit.pages.models import InterventionDirectoryPage
 
 PAGES_NAMESPACE = f"{api_router.url_namespace}:pages"
@@ -66,6 +66,8 @@ def page_urls_showing(pages: Iterable[BasePage]) -> list[str]:
 def intervention_urls(interventions: Iterable[Intervention]) -> list[str]:
     """The interventions listing and the detail of each of ``interventions``, on every site."""
     ids = [intervention.pk for intervention in interventions]
+    if not ids:
+        return []
     urls: list[str] = []
     for site in Site.objects.order_by("pk"):
         urls += named_urls(site, [f"{INTERVENTIONS_NAMESPACE}:listing"]) + _detail_urls(
@@ -78,6 +80,11 @@ def _holds_a_directory(page: BasePage) -> bool:
     return InterventionDirectoryPage.objects.descendant_of(page, inclusive=True).exists()
 
 
+def _showing_an_image() -> list[Intervention]:
+    # A superset of those showing an image from the collection: any description with an image embed.
+    return list(Intervention.objects.filter(description__contains='embedtype="image"').order_by("pk"))
+
+
 WAGTAIL_API = Channel(
     name="Wagtail API",
     description="/api/v2/pages/ (listing, detail, find): only pages the request may see, their fields and bodies "
@@ -85,11 +92,9 @@ WAGTAIL_API = Channel(
     urls=listing_urls,
     showing={
         Change.PAGE_PRIVACY: lambda page: listing_urls(page.get_site()) + detail_urls_below(page),
-        **{
-            change: (lambda subject, pages_for=pages_for: page_urls_showing(pages_for(subject)))
-            for change, pages_for in PAGES_SHOWING.items()
-            if change is not Change.PAGE_PRIVACY
-        },
+        Change.INTERVENTION_AUDIENCE: lambda intervention: page_urls_showing(pages_referring_to([intervention])),
+        Change.RESOURCE_AUDIENCE: lambda resource: page_urls_showing(pages_showing_resource(resource)),
+        Change.COLLECTION_PRIVACY: lambda collection: page_urls_showing(pages_showing_collection(collection)),
     },
     url_names=frozenset(f"{PAGES_NAMESPACE}:{name}" for name in VIEWS),
     cached_publicly=False,
@@ -103,7 +108,7 @@ INTERVENTIONS_API = Channel(
     urls=lambda site: named_urls(site, [f"{INTERVENTIONS_NAMESPACE}:listing"]),
     showing={
         Change.INTERVENTION_AUDIENCE: lambda intervention: intervention_urls([intervention]),
-        Change.COLLECTION_PRIVACY: lambda collection: intervention_urls(Intervention.objects.order_by("pk")),
+        Change.COLLECTION_PRIVACY: lambda collection: intervention_urls(_showing_an_image()),
         Change.PAGE_PRIVACY: lambda page: (
             intervention_urls(Intervention.objects.order_by("pk")) if _holds_a_directory(page) else []
         ),

@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from rest_framework.authentication import SessionAuthentication
 from wagtail.models import Site
 
@@ -55,6 +56,12 @@ class ToolkitEndpointMixin:
         context["request"] = self.django_request
         context[INTERVENTION_DIRECTORY] = site_directory(self.django_request)
         return context
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404) and not str(exc):
+            # REST framework's own 404s (an unknown ?format=, say) say nothing: an API answer says why.
+            exc = Http404(gettext("not found"))
+        return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

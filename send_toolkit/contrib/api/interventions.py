@@ -63,11 +63,11 @@ def facets_representation(facets: list[Facet]) -> list[dict]:
     ]
 
 
-def directory_query(query: QueryDict) -> QueryDict:
-    """The API's query string in the directory's names (``search`` is its ``q``, ``order`` its ``sort``),
-    every parameter checked first (400 with a reason)."""
+def directory_query(query: QueryDict, facets: dict[str, list[str]]) -> QueryDict:
+    """The API's query string in the directory's names (``search`` is its ``q``, ``order`` its ``sort``), with
+    the ``facets`` asked for (``parameters.facet_values``); every parameter checked first (400 with a reason)."""
     data = QueryDict(mutable=True)
-    for name, values in facet_values(query).items():
+    for name, values in facets.items():
         data.setlist(name, values)
     if "search" in query:
         data["q"] = search_words(query)
@@ -103,11 +103,11 @@ class ToolkitInterventionsAPIViewSet(ToolkitEndpointMixin, BaseAPIViewSet):
 
     def listing_view(self, request):
         self.check_query_parameters()
-        data = directory_query(request.GET)
-        filtered = filter_directory(self.django_request, data)
+        asked = facet_values(request.GET)
+        filtered = filter_directory(self.django_request, directory_query(request.GET, asked))
         listed = filtered.listed.select_related("staff_role").prefetch_related(*RELATED)
         selected = filtered.filterset.selected
-        if any(values and not selected[name] for name, values in facet_values(request.GET).items()):
+        if any(values and not selected[name] for name, values in asked.items()):
             listed = listed.none()  # every value asked for is one nothing this request may see carries
         page = self.paginate_queryset(listed)
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -13,7 +13,9 @@ from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from send_toolkit.conf import toolkit_settings
 from send_toolkit.interventions.models import Audience, CostBand, Intervention, SubNeed
@@ -175,3 +177,15 @@ def test_a_facet_value_nothing_visible_carries_matches_nothing():
 
     assert data["meta"]["total_count"] == 0 and data["items"] == []
     assert mixed.status_code == 200 and mixed.json()["meta"]["total_count"] > 0  # any of the values
+
+
+def test_a_page_of_twenty_takes_no_more_queries_than_a_page_of_one():
+    client = Client()
+    client.get(f"{API}?limit=1")  # warms what Django caches per process (content types, the site)
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    assert queries(f"{API}?limit=20") == queries(f"{API}?limit=1")

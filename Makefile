@@ -47,7 +47,8 @@ test-fast: $(STAMP)
 # docs/how-to/use-a-custom-base-page-model.md): its migrations, then a fresh test database migrated from scratch,
 # `send_toolkit_setup --demo` and the tests of every page type, the setup command and the leak matrix.
 CUSTOM_PAGE_MODEL_SETTINGS := example_site.settings.custom_page_model
-CUSTOM_PAGE_MODEL_TESTS := tests/pages tests/access tests/setup/test_setup_command.py tests/test_checks.py
+CUSTOM_PAGE_MODEL_TESTS := tests/pages tests/access tests/setup/test_setup_command.py tests/test_checks.py \
+	tests/contrib/api/test_page_fields.py tests/contrib/api/test_restricted_content.py
 test-custom-page-model: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run --settings=$(CUSTOM_PAGE_MODEL_SETTINGS)
 	$(BIN)/pytest --ds=$(CUSTOM_PAGE_MODEL_SETTINGS) $(CUSTOM_PAGE_MODEL_TESTS) $(PYTEST_ARGS)

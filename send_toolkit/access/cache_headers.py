@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 from send_toolkit.access.channels import carries_search_text
-from send_toolkit.access.rich_text_links import reader_in_scope
+from send_toolkit.access.rich_text_reader import reader_in_scope
 from send_toolkit.access.visibility import restricted_content_shown
 from send_toolkit.conf import toolkit_settings
 

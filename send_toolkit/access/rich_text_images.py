@@ -4,14 +4,14 @@ Wagtail serves every image publicly (its renditions live under the media folder)
 handler renders ``<embed embedtype="image" id="…">`` without knowing who is reading. An image an
 editor put in a restricted collection is meant for those the collection admits, so for anyone else
 the embed renders as nothing: no ``<img>``, no rendition URL, no alt text. The reader is the one
-``rich_text_links.reader_in_scope`` puts in scope; with none, the reader counts as anonymous.
+``rich_text_reader.reader_in_scope`` puts in scope; with none, the reader counts as anonymous.
 """
 
 from __future__ import annotations
 
 from wagtail.images.rich_text import ImageEmbedHandler
 
-from send_toolkit.access.rich_text_links import current_reader
+from send_toolkit.access.rich_text_reader import current_reader
 from send_toolkit.access.stored_rich_text import NOT_SHOWN, images_shown
 
 

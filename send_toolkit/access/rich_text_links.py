@@ -3,7 +3,7 @@
 Wagtail expands ``<a linktype="page" id="…">`` and ``<a linktype="document" id="…">`` without
 knowing who is reading, so a public page linking to a restricted page or document would give
 away its URL and slug. Wagtail does not pass the request to link handlers, so
-``CacheHeadersMiddleware`` puts the request being answered in scope (``reader_in_scope``) and
+``CacheHeadersMiddleware`` puts the request being answered in scope (``rich_text_reader``) and
 these handlers ask ``access`` about it. A link the reader may not follow becomes a plain ``<a>``,
 keeping its text, just as Wagtail renders a link to a deleted page.
 
@@ -13,34 +13,13 @@ counts as anonymous, so a missing request can only hide links, never reveal them
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-from django.http import HttpRequest
 from django.utils.html import escape
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
+from send_toolkit.access.rich_text_reader import current_reader
+from send_toolkit.access.stored_rich_text import UNLINKED
 from send_toolkit.access.visibility import can_view_document, can_view_page
-
-UNLINKED = "<a>"
-
-_reader: ContextVar[HttpRequest | None] = ContextVar("send_toolkit_rich_text_reader", default=None)
-
-
-@contextmanager
-def reader_in_scope(request: HttpRequest) -> Iterator[None]:
-    """Rich text rendered inside this block links only to what ``request`` may see."""
-    token = _reader.set(request)
-    try:
-        yield
-    finally:
-        _reader.reset(token)
-
-
-def current_reader() -> HttpRequest | None:
-    return _reader.get()
 
 
 class AccessCheckedPageLinkHandler(PageLinkHandler):

@@ -6,15 +6,16 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from send_toolkit.access.visibility import can_view_document
-from send_toolkit.blocks.gated import document_access_context
+from send_toolkit.blocks.gated import document_access_context, document_representation
 from send_toolkit.blocks.public_text import EVERYONE
+from send_toolkit.blocks.rich_text import AccessCheckedRichTextBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class StrategyBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200)
-    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    description = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, required=False)
     for_parents = blocks.TextBlock(
         required=False,
         label="What this means for parents and carers",
@@ -31,7 +32,7 @@ class StrategyListBlock(blocks.StructBlock):
     """A list of strategies. Always shown with the reminder that it is not a tick list."""
 
     heading = blocks.CharBlock(max_length=200, required=False, default="Strategies")
-    introduction = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    introduction = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, required=False)
     strategies = blocks.ListBlock(StrategyBlock(), min_num=1)
 
     class Meta:
@@ -46,7 +47,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     heading = blocks.CharBlock(max_length=200, required=False)
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    text = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "help"
@@ -80,7 +81,14 @@ class DownloadBlock(blocks.StructBlock):
         return [value.get("title") or document.title, value.get("description") or ""]
 
     def get_api_representation(self, value, context=None):
-        representation = super().get_api_representation(value, context)
-        if not can_view_document((context or {}).get("request"), value.get("document")):
-            representation = {**representation, "document": None, "title": "", "description": ""}
-        return representation
+        # As on the page: a document the reader may not download is "a document here" (locked), nothing more.
+        document = value.get("document")
+        shown = document_representation(context, document)
+        if shown is None:
+            return {"document": None, "title": "", "description": "", "locked": document is not None}
+        return {
+            "document": shown,
+            "title": value.get("title") or document.title,
+            "description": value.get("description") or "",
+            "locked": False,
+        }

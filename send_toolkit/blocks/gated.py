@@ -10,6 +10,7 @@ from django.shortcuts import resolve_url
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from send_toolkit.access.api_context import api_full_url, api_reader
 from send_toolkit.access.visibility import can_view_document, can_view_resource
 
 
@@ -32,6 +33,21 @@ def document_access_context(request: HttpRequest | None, document) -> dict[str, 
     if document is None or allowed:
         return {"allowed": allowed}
     return {"allowed": False, **login_prompt_context(request)}
+
+
+def document_representation(context: dict | None, document) -> dict[str, object] | None:
+    """A document for an API response (title, download URL, type, size), or None when there is none or the
+    reader may not download it: as on the page, only those allowed learn its title, type and size."""
+    request = api_reader(context)
+    if document is None or not can_view_document(request, document):
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": api_full_url(context, document.url),
+        "file_extension": document.file_extension,
+        "file_size": document.file_size,
+    }
 
 
 class GatedResourceBlock(blocks.StructBlock):
@@ -58,6 +74,12 @@ class GatedResourceBlock(blocks.StructBlock):
         return [resource.title, resource.teaser] if resource is not None else []
 
     def get_api_representation(self, value, context=None):
-        # The API never carries a resource's restricted body; the id is enough to know one is there.
+        # Everyone gets the title and the teaser; the body (its own blocks access-checked in turn) only its audience.
         resource = value.get("resource")
-        return {"resource": resource.pk if resource else None}
+        if resource is None:
+            return {"resource": None}
+        shown = {"id": resource.pk, "title": resource.title, "teaser": resource.teaser}
+        if not can_view_resource(api_reader(context), resource):
+            return {"resource": {**shown, "locked": True}}
+        body = resource.body.stream_block.get_api_representation(resource.body, context)
+        return {"resource": {**shown, "locked": False, "body": body}}

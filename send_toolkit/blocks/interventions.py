@@ -1,11 +1,14 @@
 """Blocks that show a single-source Intervention record on a page."""
 
+from django.db.models import prefetch_related_objects
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from send_toolkit.access.api_context import api_reader
 from send_toolkit.access.visibility import can_view_intervention
 from send_toolkit.blocks.public_text import EVERYONE
 from send_toolkit.interventions.costs import cost_of, hourly_rates_for_request, rates_for_request
+from send_toolkit.interventions.representation import intervention_representation
 
 
 def _costed(request, interventions: list) -> list[tuple]:
@@ -15,6 +18,16 @@ def _costed(request, interventions: list) -> list[tuple]:
     rates = rates_for_request(request)
     hourly_rates = hourly_rates_for_request(request)
     return [(intervention, cost_of(intervention, rates, hourly_rates)) for intervention in interventions]
+
+
+def _represented(context: dict | None, interventions: list) -> list[dict]:
+    """Each intervention as the API shows it (``interventions.representation``), costed from the council's rates."""
+    if not interventions:
+        return []
+    # One query per relation for all of them, not one per intervention.
+    prefetch_related_objects(interventions, "staff_role", "need_areas", "key_stages", "sub_needs")
+    rates = rates_for_request(api_reader(context))
+    return [intervention_representation(context, intervention, rates) for intervention in interventions]
 
 
 def _directory_of(parent_context: dict | None):
@@ -53,6 +66,13 @@ class InterventionBlock(blocks.StructBlock):
             return []
         return [intervention.name, intervention.summary, value.get("local_note") or ""]
 
+    def get_api_representation(self, value, context=None):
+        # The intervention's public fields when the reader may see it; otherwise nothing, not even the local note.
+        intervention = value.get("intervention")
+        if not can_view_intervention(api_reader(context), intervention):
+            return {"intervention": None, "local_note": ""}
+        return {"intervention": _represented(context, [intervention])[0], "local_note": value.get("local_note") or ""}
+
 
 class CostingBlock(blocks.StructBlock):
     """An inline costing table for one or more interventions, worked out from council rates."""
@@ -77,3 +97,12 @@ class CostingBlock(blocks.StructBlock):
         # The table, heading included, shows only when at least one of its interventions may be seen.
         names = [item.name for item in value.get("interventions", []) if can_view_intervention(EVERYONE, item)]
         return [value.get("heading") or "", *names] if names else []
+
+    def get_api_representation(self, value, context=None):
+        # As on the page: the interventions the reader may see, and the heading only when there is one.
+        request = api_reader(context)
+        visible = [item for item in value.get("interventions", []) if can_view_intervention(request, item)]
+        return {
+            "heading": (value.get("heading") or "") if visible else "",
+            "interventions": _represented(context, visible),
+        }

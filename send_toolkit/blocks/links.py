@@ -2,6 +2,7 @@
 
 from wagtail import blocks
 
+from send_toolkit.access.api_context import api_detail_url, api_reader
 from send_toolkit.access.visibility import can_view_page
 from send_toolkit.blocks.public_text import EVERYONE
 
@@ -30,3 +31,15 @@ class ToolkitLinkBlock(blocks.StructBlock):
         if not can_view_page(EVERYONE, page):
             return []
         return [value.get("label") or page.title, value.get("description") or ""]
+
+    def get_api_representation(self, value, context=None):
+        # As on the page: a link the reader may not follow is left out altogether, label and description too.
+        request = api_reader(context)
+        page = value.get("page")
+        if not can_view_page(request, page):
+            return {"page": None, "label": "", "description": ""}
+        shown = {"id": page.pk, "title": page.title, "html_url": page.get_full_url(request)}
+        detail_url = api_detail_url(context, type(page), page.pk)
+        if detail_url:
+            shown["detail_url"] = detail_url
+        return {"page": shown, "label": value.get("label") or page.title, "description": value.get("description") or ""}

@@ -7,15 +7,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from send_toolkit.access.visibility import can_view_document
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES
-from send_toolkit.blocks.gated import document_access_context
+from send_toolkit.blocks.gated import document_access_context, document_representation
 from send_toolkit.blocks.public_text import EVERYONE
+from send_toolkit.blocks.rich_text import AccessCheckedRichTextBlock
 
 
 class RiskGuidanceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, help_text="The risk, for example 'Self-harm' or 'Running away'.")
-    what_it_may_look_like = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="What the risk may look like")
-    immediate_actions = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Immediate actions")
-    who_to_contact = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Who to contact")
+    what_it_may_look_like = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, label="What the risk may look like")
+    immediate_actions = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, label="Immediate actions")
+    who_to_contact = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, label="Who to contact")
     planning_template = DocumentChooserBlock(required=False, help_text="A risk planning template to download.")
     planning_template_link = blocks.URLBlock(required=False, help_text="Or a link to an online planning template.")
 
@@ -41,7 +42,12 @@ class RiskGuidanceBlock(blocks.StructBlock):
         return texts
 
     def get_api_representation(self, value, context=None):
+        # The guidance for everyone; the planning template only for those who may download it.
         representation = super().get_api_representation(value, context)
-        if not can_view_document((context or {}).get("request"), value.get("planning_template")):
-            representation = {**representation, "planning_template": None}
-        return representation
+        template = value.get("planning_template")
+        shown = document_representation(context, template)
+        return {
+            **representation,
+            "planning_template": shown,
+            "planning_template_locked": template is not None and shown is None,
+        }

@@ -6,11 +6,12 @@ from send_toolkit.blocks.content import RICH_TEXT_FEATURES, CalloutBlock, Downlo
 from send_toolkit.blocks.gated import GatedResourceBlock
 from send_toolkit.blocks.interventions import CostingBlock, InterventionBlock
 from send_toolkit.blocks.links import ToolkitLinkBlock
+from send_toolkit.blocks.rich_text import AccessCheckedRichTextBlock
 from send_toolkit.blocks.risk import RiskGuidanceBlock
 
 
 class ToolkitBodyBlock(blocks.StreamBlock):
-    rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="send_toolkit/blocks/rich_text.html")
+    rich_text = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, template="send_toolkit/blocks/rich_text.html")
     callout = CalloutBlock()
     download = DownloadBlock()
     toolkit_link = ToolkitLinkBlock()

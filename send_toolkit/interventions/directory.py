@@ -51,6 +51,20 @@ MAX_INLINE_IDS = 2000
 
 
 @dataclass
+class FilteredDirectory:
+    """The directory's filters applied for one request: what it may see (``base``, searched and costed), what is
+    listed (``listed``: the facets chosen, in ``sort`` order, not yet paged) and every facet with its counts."""
+
+    filterset: InterventionFilterSet
+    rates: CouncilRates
+    base: QuerySet
+    listed: QuerySet
+    facets: list[Facet]
+    total: int
+    sort: str
+
+
+@dataclass
 class DirectoryResults:
     filterset: InterventionFilterSet
     facets: list[Facet]
@@ -128,30 +142,40 @@ def _ordered(queryset, sort: str):
     return queryset.order_by(*SORTS[sort][1])
 
 
-def search_directory(request: HttpRequest, data: QueryDict) -> DirectoryResults:
+def filter_directory(request: HttpRequest | None, data: QueryDict) -> FilteredDirectory:
+    """The directory's search (``q``), facets and ``sort`` from ``data``, for what ``request`` may see: the one
+    source of the directory page and of the Wagtail API's interventions endpoint (``contrib/api``).
+
+    A facet value that is not offered (nothing the request may see carries it) is left out, as an unticked box
+    is; an unknown ``sort`` is the default one."""
     filterset = _filterset(request, data)
     rates = rates_for_request(request)
-    search_text = filterset.search_text
-    base = base_queryset(request, search_text, rates)
+    base = base_queryset(request, filterset.search_text, rates)
     sort = data.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
     listed = _ordered(filterset.filter_selected(base), sort)
-    listed = listed.select_related("staff_role").prefetch_related("need_areas", "key_stages")
     facets, total = filterset.facets(base)
-    paginator = CountedPaginator(listed, toolkit_settings.DIRECTORY_PAGE_SIZE, total=total)
+    return FilteredDirectory(filterset, rates, base, listed, facets, total, sort)
+
+
+def search_directory(request: HttpRequest, data: QueryDict) -> DirectoryResults:
+    filtered = filter_directory(request, data)
+    filterset, rates = filtered.filterset, filtered.rates
+    listed = filtered.listed.select_related("staff_role").prefetch_related("need_areas", "key_stages")
+    paginator = CountedPaginator(listed, toolkit_settings.DIRECTORY_PAGE_SIZE, total=filtered.total)
     page = paginator.get_page(data.get("page"))
     rows = [(intervention, cost_of(intervention, rates)) for intervention in page.object_list]
     keep = data.copy()
     keep.pop("page", None)
     return DirectoryResults(
         filterset=filterset,
-        facets=facets,
+        facets=filtered.facets,
         page=page,
         rows=rows,
         total=paginator.count,
-        search_text=search_text,
-        sort=sort,
+        search_text=filterset.search_text,
+        sort=filtered.sort,
         rates=rates,
         filters_querystring=keep.urlencode(),
         sort_options=[(key, label) for key, (label, _order) in SORTS.items()],

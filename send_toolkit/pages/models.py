@@ -19,6 +19,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
@@ -26,6 +27,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from send_toolkit.access.api_rich_text import APIRichTextField
 from send_toolkit.access.request_state import remember
 from send_toolkit.access.visibility import (
     request_is_practitioner,
@@ -42,6 +44,7 @@ from send_toolkit.interventions.costs import cost_of, rates_for_request
 from send_toolkit.interventions.directory import export_csv, search_directory
 from send_toolkit.interventions.models import Intervention
 from send_toolkit.interventions.overview import SORT_OPTIONS, build_overview
+from send_toolkit.pages.api_fields import ChoiceLabelField, VocabularyField
 from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.parent_view import parent_view_context
 from send_toolkit.pages.safeguarding import ensure_safeguarding_notice
@@ -195,6 +198,12 @@ class ToolkitPageMixin(models.Model):
     review_panels = [MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review")]
 
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    # The Wagtail API's fields (contrib/api): rich text and bodies hold only what the reader may see.
+    api_fields = [
+        APIField("introduction", serializer=APIRichTextField(features=RICH_TEXT_FEATURES)),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+    ]
 
     class Meta:
         abstract = True
@@ -303,6 +312,10 @@ class ToolkitHomePageMixin(RoutablePageMixin, ToolkitPageMixin):
         "send_toolkit.AccessibilityStatementPage",
     ]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("how_to_use"), index.SearchField("body")]
+    api_fields = ToolkitPageMixin.api_fields + [
+        APIField("how_to_use", serializer=APIRichTextField(features=RICH_TEXT_FEATURES)),
+        APIField("body"),
+    ]
     template = "send_toolkit/pages/toolkit_page.html"
 
     class Meta:
@@ -406,16 +419,24 @@ class ParentViewMixin(RoutablePageMixin):
         return self.render(request, template=self.parent_view_template, context_overrides=context)
 
 
+EASY_READ_FEATURES = ["bold", "ul", "link"]
+
+
 class FamilySectionMixin(ParentViewMixin, UniqueAmongSiblingsMixin, ToolkitPageMixin):
     """What a need area and a key stage share: one per parent, an Easy Read summary and a parent view."""
 
     easy_read_summary = RichTextField(
-        features=["bold", "ul", "link"],
+        features=EASY_READ_FEATURES,
         blank=True,
         help_text="Optional Easy Read summary for families: short sentences, one idea each. Shown first in the "
         "parent and carer view.",
     )
     body = StreamField(ToolkitBodyBlock(), blank=True, use_json_field=True)
+
+    api_fields = ToolkitPageMixin.api_fields + [
+        APIField("easy_read_summary", serializer=APIRichTextField(features=EASY_READ_FEATURES)),
+        APIField("body"),
+    ]
 
     class Meta:
         abstract = True
@@ -437,6 +458,9 @@ class NeedAreaPageMixin(FamilySectionMixin):
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types = ["send_toolkit.KeyStagePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("need_area")]
+    api_fields = FamilySectionMixin.api_fields + [
+        APIField("need_area", serializer=VocabularyField(vocabulary.NEED_AREAS)),
+    ]
     template = "send_toolkit/pages/need_area_page.html"
 
     class Meta:
@@ -490,6 +514,9 @@ class KeyStagePageMixin(FamilySectionMixin):
     parent_page_types = ["send_toolkit.NeedAreaPage"]
     subpage_types = ["send_toolkit.TierPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("key_stage")]
+    api_fields = FamilySectionMixin.api_fields + [
+        APIField("key_stage", serializer=VocabularyField(vocabulary.KEY_STAGES)),
+    ]
     template = "send_toolkit/pages/key_stage_page.html"
 
     class Meta:
@@ -561,6 +588,10 @@ class TierPageMixin(UniqueAmongSiblingsMixin, ToolkitPageMixin):
     parent_page_types = ["send_toolkit.KeyStagePage"]
     subpage_types: list[str] = []
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("tier")]
+    api_fields = ToolkitPageMixin.api_fields + [
+        APIField("tier", serializer=VocabularyField(vocabulary.TIERS)),
+        APIField("body"),
+    ]
     template = "send_toolkit/pages/tier_page.html"
 
     class Meta:
@@ -588,11 +619,17 @@ class RiskSupportPageMixin(ToolkitPageMixin):
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.RiskSupportPage"]
     subpage_types = ["send_toolkit.RiskSupportPage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body")]
+    api_fields = ToolkitPageMixin.api_fields + [APIField("safeguarding_notice"), APIField("body")]
     template = "send_toolkit/pages/risk_support_page.html"
 
     class Meta:
         abstract = True
         verbose_name = "Getting Risk Support page"
+
+    @property
+    def safeguarding_notice(self) -> str:
+        """The notice every Getting Risk Support page shows (the API gives it with the page, as the page does)."""
+        return vocabulary.SAFEGUARDING_NOTICE
 
     def serve(self, request, *args, **kwargs):
         # The notice lives in the template, not the body, so editors cannot remove it; and if a
@@ -622,6 +659,10 @@ class GuidancePageMixin(ToolkitPageMixin):
     parent_page_types = ["send_toolkit.ToolkitPage", "send_toolkit.GuidancePage"]
     subpage_types = ["send_toolkit.GuidancePage"]
     search_fields = ToolkitPageMixin.search_fields + [index.SearchField("body"), index.FilterField("kind")]
+    api_fields = ToolkitPageMixin.api_fields + [
+        APIField("kind", serializer=ChoiceLabelField(GuidanceKind.choices)),
+        APIField("body"),
+    ]
     template = "send_toolkit/pages/guidance_page.html"
 
     class Meta:
@@ -752,6 +793,14 @@ class AccessibilityStatementPageMixin(ToolkitPageMixin):
     parent_page_types = ["send_toolkit.ToolkitPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    api_fields = ToolkitPageMixin.api_fields + [
+        APIField("compliance_status", serializer=ChoiceLabelField(ComplianceStatus.choices)),
+        APIField("non_accessible_content", serializer=APIRichTextField(features=RICH_TEXT_FEATURES)),
+        APIField("feedback_contact", serializer=APIRichTextField(features=RICH_TEXT_FEATURES)),
+        APIField("testing_method", serializer=APIRichTextField(features=RICH_TEXT_FEATURES)),
+        APIField("statement_prepared"),
+        APIField("last_tested"),
+    ]
     template = "send_toolkit/pages/accessibility_statement_page.html"
 
     class Meta:

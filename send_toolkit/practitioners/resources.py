@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from send_toolkit.blocks.content import RICH_TEXT_FEATURES, DownloadBlock
+from send_toolkit.blocks.rich_text import AccessCheckedRichTextBlock
 from send_toolkit.domain.access_rules import ResourceAudience
 from send_toolkit.tools.registry import tool_choices, tool_named
 
@@ -61,7 +62,7 @@ class ResourceToolBlock(blocks.StructBlock):
 
 
 class ResourceBodyBlock(blocks.StreamBlock):
-    rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="send_toolkit/blocks/rich_text.html")
+    rich_text = AccessCheckedRichTextBlock(features=RICH_TEXT_FEATURES, template="send_toolkit/blocks/rich_text.html")
     download = DownloadBlock()
     link = ResourceLinkBlock()
     tool = ResourceToolBlock()

@@ -45,6 +45,11 @@ def _stage(need_area: str, key_stage: str) -> KeyStagePage:
     return KeyStagePage.objects.child_of(NeedAreaPage.objects.get(need_area=need_area)).get(key_stage=key_stage)
 
 
+def _api(page, *paths: str) -> set[str]:
+    """The Wagtail API's URLs (``/api/v2/`` in the example site) on ``page``'s site."""
+    return {f"{page.get_site().root_url}/api/v2/{path}" for path in paths}
+
+
 def _guidance(parent, slug: str, body) -> GuidancePage:
     page = GuidancePage(title=f"Page {slug}", slug=slug, body=body)
     parent.add_child(instance=page)
@@ -72,8 +77,9 @@ def carried_intervention(toolkit):
 def _urls_showing_the_carried_intervention(toolkit, intervention) -> set[str]:
     carrying_stage, tagged_stage = _stage("semh", "ks2"), _stage("semh", "ks3")
     directory = InterventionDirectoryPage.objects.get()
+    carrying = TierPage.objects.child_of(carrying_stage).get(tier="getting_help")
     return {
-        TierPage.objects.child_of(carrying_stage).get(tier="getting_help").get_full_url(),
+        carrying.get_full_url(),
         # The key stage above the page carrying it lists it in its overview ...
         carrying_stage.get_full_url(),
         carrying_stage.get_full_url() + "parents/",
@@ -88,6 +94,8 @@ def _urls_showing_the_carried_intervention(toolkit, intervention) -> set[str]:
         # The Open Referral feed's listings, its service and organization (the council: it names no provider),
         # and the sub-needs taxonomy (it carries no sub-need, so no sub-need term).
         *_feed_urls_showing(toolkit, intervention),
+        # The API: the page carrying it in its body, and the interventions endpoint.
+        *_api(toolkit, "pages/", f"pages/{carrying.pk}/", "interventions/", f"interventions/{intervention.pk}/"),
     }
 
 
@@ -173,7 +181,7 @@ def test_changing_who_may_see_a_resource_purges_the_pages_carrying_it(carried_re
     with committed():
         resource.audience = "groups"
         resource.save()
-    assert purged == [page.get_full_url()]
+    assert set(purged) == {page.get_full_url(), *_api(page, "pages/", f"pages/{page.pk}/")}
 
 
 def test_changing_the_groups_of_a_group_only_resource_purges_the_pages_carrying_it(carried_resource, purged, committed):
@@ -184,11 +192,11 @@ def test_changing_the_groups_of_a_group_only_resource_purges_the_pages_carrying_
     purged.clear()
     with committed():
         resource.groups.add(leads)
-    assert purged == [page.get_full_url()]
+    assert set(purged) == {page.get_full_url(), *_api(page, "pages/", f"pages/{page.pk}/")}
     purged.clear()
     with committed():
         resource.groups.remove(leads)
-    assert purged == [page.get_full_url()]
+    assert set(purged) == {page.get_full_url(), *_api(page, "pages/", f"pages/{page.pk}/")}
 
 
 def test_groups_of_a_resource_for_every_practitioner_decide_nothing_so_purge_nothing(
@@ -226,6 +234,7 @@ def offered_documents(toolkit):
     ]
     _guidance(toolkit, "offers-nothing", [("rich_text", "<p>No documents.</p>")])
     expected = {toolkit.get_site().root_url + document.url} | {page.get_full_url() for page in pages}
+    expected |= _api(toolkit, "pages/", *(f"pages/{page.pk}/" for page in pages))
     return collection, expected
 
 

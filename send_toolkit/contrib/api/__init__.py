@@ -1,1 +1,2 @@
-"""The Wagtail API v2 pages endpoint, filtered through the toolkit's access gate (``router.api_router``)."""
+"""The Wagtail API v2 pages and interventions endpoints, filtered through the toolkit's access gate
+(``router.api_router``)."""

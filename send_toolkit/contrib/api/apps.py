@@ -10,6 +10,6 @@ class SendToolkitAPIConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, once every model is loaded (Django's rule for AppConfig.ready).
-        from send_toolkit.contrib.api import channels
+        from send_toolkit.contrib.api import channels, checks  # noqa: F401 - importing registers the checks
 
         channels.register()

@@ -48,6 +48,12 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_KEEP_UNDELIVERED": 30 * 24 * 60 * 60,
     # The most interventions one CSV import takes (the upload screen and the management command).
     "IMPORT_MAX_ROWS": 10_000,
+    # Toolkit exchange archives (send_toolkit.contrib.exchange): the largest zip file an import takes, the most
+    # its contents may unpack to (a "zip bomb" is refused long before it fills the disk or memory), and the most
+    # entries (files) it may hold. In bytes, bytes and entries.
+    "EXCHANGE_MAX_ARCHIVE_SIZE": 200 * 1024 * 1024,
+    "EXCHANGE_MAX_UNPACKED_SIZE": 500 * 1024 * 1024,
+    "EXCHANGE_MAX_ENTRIES": 10_000,
 }
 
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "send_toolkit.contrib.api",
+    "send_toolkit.contrib.exchange",
     "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",

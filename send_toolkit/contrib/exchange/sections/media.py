@@ -63,7 +63,7 @@ class CollectionsSection(Section):
     name = "collections"
 
     def export(self, export: Export) -> list[dict[str, Any]]:
-        used = Collection.objects.filter(pk__in=export.used[self.name])
+        used = Collection.objects.filter(pk__in=export.used[self.name] - {None})
         wanted = {
             collection.pk: collection
             for used_collection in used
@@ -148,15 +148,18 @@ class _MediaSection(Section):
                 data = opened.read()
             path = media_file_path(self.name, obj.pk, obj.file.name)
             export.add_file(path, data)
-            export.used["collections"].add(obj.collection_id)
-            items.append({"id": obj.pk, "title": obj.title, "collection": obj.collection_id, "file": path, **self.item(obj)})
+            collection = None if obj.collection.is_root() else obj.collection_id
+            if collection is None and is_restricted(obj.collection):
+                export.note(_("“%(title)s” is in the root collection, which is restricted here; it arrives in the other site’s root collection, under that site’s privacy.") % {"title": obj.title})
+            export.used["collections"].add(collection)
+            items.append({"id": obj.pk, "title": obj.title, "collection": collection, "file": path, **self.item(obj)})
         return items
 
     def check(self, archive: Archive, check: Check) -> None:
         collections = check.ids("collections")
         for item in archive.items(self.name):
             label = item["title"]
-            if item["collection"] not in collections:
+            if item["collection"] is not None and item["collection"] not in collections:
                 check.problem(self.file, _("its collection is not in the collections section."), label, "collection")
             if item["file"] not in archive.files:
                 check.problem(self.file, _("its file is not listed in the manifest."), label, "file")
@@ -172,8 +175,9 @@ class _MediaSection(Section):
         """Raises ValidationError when this site would not take the file (its type, its size)."""
 
     def plan(self, archive: Archive, plan: Plan) -> None:
+        root = Collection.get_first_root_node()
         for item in archive.items(self.name):
-            collection = plan.local("collections", item["collection"])
+            collection = root if item["collection"] is None else plan.local("collections", item["collection"])
             existing = None
             if collection is not None:
                 digest = file_hash(archive.read_file(item["file"]))
@@ -190,7 +194,8 @@ class _MediaSection(Section):
                 continue
             data = archive.read_file(item["file"])
             obj = self.new(item, data, posixpath.basename(item["file"]))
-            obj.collection_id = run.ids["collections"][item["collection"]]
+            collection = item["collection"]
+            obj.collection_id = run.ids["collections"][collection] if collection else Collection.get_first_root_node().pk
             obj.file_size = len(data)
             obj.file_hash = file_hash(data)
             run.save(obj, self.file, item["title"])

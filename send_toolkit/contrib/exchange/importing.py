@@ -72,13 +72,15 @@ class Import:
             self.fail_with(error, file, item)
         obj.save()
 
-    def clean_stream(self, obj: models.Model, name: str, file: str, item: str) -> None:
-        """Validate a StreamField as the editor's form would (required blocks, lengths, choosers)."""
+    def clean_stream(self, obj: models.Model, name: str, file: str, item: str, where: str = "") -> None:
+        """Validate a StreamField as the editor's form would (required blocks, lengths, choosers); ``where`` names
+        the field in messages (its name, unless given)."""
+        where = where or name
         try:
             obj._meta.get_field(name).stream_block.clean(getattr(obj, name))
         except ValidationError as error:
-            problems = [Problem(file, message, item, where) for where, message in block_errors(error, name)]
-            raise ArchiveInvalid(problems or [Problem(file, _("the blocks do not validate."), item, name)]) from None
+            problems = [Problem(file, message, item, place) for place, message in block_errors(error, where)]
+            raise ArchiveInvalid(problems or [Problem(file, _("the blocks do not validate."), item, where)]) from None
 
     def saved_file(self, stored: FieldFile) -> None:
         self._stored.append((stored.storage, stored.name))

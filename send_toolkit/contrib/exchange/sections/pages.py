@@ -80,6 +80,18 @@ def exportable_pages(toolkit: ToolkitPage) -> list[BasePage]:
     return kept
 
 
+def page_paths(items: list[dict[str, Any]], toolkit_slug: str = "") -> dict[int, str]:
+    """Each archive page's path of slugs under the parent it is imported to (``send-toolkit/ks1``): its key,
+    and how messages and the dry-run report name it. ``toolkit_slug`` replaces the home's own slug."""
+    paths: dict[int, str] = {}
+    for item in items:
+        if item["parent"] is None:
+            paths[item["id"]] = toolkit_slug or item["slug"]
+        else:
+            paths[item["id"]] = f"{paths.get(item['parent'], '…')}/{item['slug']}"
+    return paths
+
+
 def _rewrite(field: models.Field, raw: Any, visitor, where: str) -> Any:
     if isinstance(field, StreamField):
         return rewrite_stream(field.stream_block, raw, visitor, where)
@@ -126,8 +138,9 @@ class PagesSection(Section):
         types = page_types()
         seen: dict[int, dict[str, Any]] = {}
         slugs: set[tuple[int | None, str]] = set()
+        paths = page_paths(archive.items(self.name))
         for index, item in enumerate(archive.items(self.name)):
-            label = item["slug"]
+            label = paths[item["id"]]
             model = types.get(item["type"])
             parent = seen.get(item["parent"])
             if item["parent"] is None:
@@ -171,12 +184,11 @@ class PagesSection(Section):
 
     def plan(self, archive: Archive, plan: Plan) -> None:
         types = page_types()
-        paths: dict[int, str] = {}
+        paths = page_paths(archive.items(self.name), plan.toolkit_slug)
         for item in archive.items(self.name):
             model = types[item["type"]]
             slug = plan.toolkit_slug if item["parent"] is None and plan.toolkit_slug else item["slug"]
-            path = f"{paths[item['parent']]}/{slug}" if item["parent"] is not None else slug
-            paths[item["id"]] = path
+            path = paths[item["id"]]
             parent = plan.parent if item["parent"] is None else plan.local(self.name, item["parent"])
             detail = self._detail(model, item)
             if parent is None:  # under a page this import creates: nothing there to clash with
@@ -218,6 +230,7 @@ class PagesSection(Section):
         restriction; ``fill`` gives it its content once every page (and everything else) exists."""
         types = page_types()
         pages: dict[int, BasePage] = {}
+        paths = page_paths(archive.items(self.name), run.plan.toolkit_slug)
         for item in archive.items(self.name):
             if item["id"] in run.ids[self.name]:
                 continue
@@ -230,7 +243,7 @@ class PagesSection(Section):
             try:
                 parent.add_child(instance=page)
             except ValidationError as error:
-                run.fail_with(error, self.file, item["slug"])
+                run.fail_with(error, self.file, paths[item["id"]])
             pages[item["id"]] = page
             run.ids[self.name][item["id"]] = page.pk
             recreate_restriction(PageViewRestriction, item["restriction"], run, page=page)
@@ -245,21 +258,23 @@ class PagesSection(Section):
         return pages[key]
 
     def fill(self, archive: Archive, run: Import) -> None:
+        paths = page_paths(archive.items(self.name), run.plan.toolkit_slug)
         for item in archive.items(self.name):
             page = run.created_pages.get(item["id"])
             if page is None:
                 continue
             fields = page_fields(type(page))
-            visitor = run.visitor(self.file, item["slug"])
+            label = paths[item["id"]]
+            visitor = run.visitor(self.file, label)
             for name, value in item["fields"].items():
                 if name in fields and is_content(fields[name]):
                     setattr(page, name, _rewrite(fields[name], value, visitor, f"fields.{name}"))
                     if isinstance(fields[name], StreamField):
-                        run.clean_stream(page, name, self.file, item["slug"])
+                        run.clean_stream(page, name, self.file, label, f"fields.{name}")
             try:
                 revision = page.save_revision(user=run.user)
             except ValidationError as error:
-                run.fail_with(error, self.file, item["slug"])
+                run.fail_with(error, self.file, label)
             if item["live"]:
                 revision.publish(user=run.user)
 

@@ -186,7 +186,10 @@ class ArchiveReader:
         self.file.seek(0)
         if size > self.limits.archive_size:
             raise self._fail(
-                _("the archive is %(size)s bytes, more than this site takes (%(limit)s, SEND_TOOLKIT_EXCHANGE_MAX_ARCHIVE_SIZE).")
+                _(
+                    "the archive is %(size)s bytes, more than this site takes (%(limit)s, "
+                    "SEND_TOOLKIT_EXCHANGE_MAX_ARCHIVE_SIZE)."
+                )
                 % {"size": f"{size:,}", "limit": f"{self.limits.archive_size:,}"}
             )
 
@@ -194,7 +197,10 @@ class ArchiveReader:
         infos = self.zip_file.infolist()
         if len(infos) > self.limits.entries:
             raise self._fail(
-                _("the archive holds %(count)s entries, more than this site takes (%(limit)s, SEND_TOOLKIT_EXCHANGE_MAX_ENTRIES).")
+                _(
+                    "the archive holds %(count)s entries, more than this site takes (%(limit)s, "
+                    "SEND_TOOLKIT_EXCHANGE_MAX_ENTRIES)."
+                )
                 % {"count": f"{len(infos):,}", "limit": f"{self.limits.entries:,}"}
             )
         problems = []
@@ -208,14 +214,22 @@ class ArchiveReader:
             if reason is None and info.filename in by_name:
                 reason = _("a second entry of the same name")
             if reason is not None:
-                problems.append(Problem(self.name, _("refused entry “%(name)s”: %(reason)s.") % {"name": info.filename[:200], "reason": reason}))
+                problems.append(
+                    Problem(
+                        self.name,
+                        _("refused entry “%(name)s”: %(reason)s.") % {"name": info.filename[:200], "reason": reason},
+                    )
+                )
             by_name[info.filename] = info
         declared = sum(info.file_size for info in infos)
         if declared > self.limits.unpacked_size:
             problems.append(
                 Problem(
                     self.name,
-                    _("the archive would unpack to %(size)s bytes, more than this site takes (%(limit)s, SEND_TOOLKIT_EXCHANGE_MAX_UNPACKED_SIZE).")
+                    _(
+                        "the archive would unpack to %(size)s bytes, more than this site takes (%(limit)s, "
+                        "SEND_TOOLKIT_EXCHANGE_MAX_UNPACKED_SIZE)."
+                    )
                     % {"size": f"{declared:,}", "limit": f"{self.limits.unpacked_size:,}"},
                 )
             )
@@ -229,7 +243,9 @@ class ArchiveReader:
             with self.zip_file.open(info) as entry:
                 data = entry.read(info.file_size + 1)
         except ZIP_ERRORS:
-            raise self._fail(_("this part of the archive is damaged. Export the toolkit again."), file=info.filename) from None
+            raise self._fail(
+                _("this part of the archive is damaged. Export the toolkit again."), file=info.filename
+            ) from None
         self.unpacked += len(data)
         if len(data) > info.file_size or self.unpacked > self.limits.unpacked_size:
             raise self._fail(_("this part unpacks to more than the archive declares: refused."), file=info.filename)
@@ -252,13 +268,19 @@ class ArchiveReader:
 
     def _check_manifest(self, manifest: Any) -> None:
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise self._fail(_("this is not a SEND toolkit exchange archive (its format is not “%(format)s”).") % {"format": FORMAT}, file=MANIFEST)
+            raise self._fail(
+                _("this is not a SEND toolkit exchange archive (its format is not “%(format)s”).") % {"format": FORMAT},
+                file=MANIFEST,
+            )
         version = manifest.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise self._fail(_("format_version must be a whole number from 1."), file=MANIFEST, field="format_version")
         if version > FORMAT_VERSION:
             raise self._fail(
-                _("the archive is format version %(version)s, newer than this site reads (up to %(supported)s). Update send_toolkit, then import it again.")
+                _(
+                    "the archive is format version %(version)s, newer than this site reads (up to %(supported)s). "
+                    "Update send_toolkit, then import it again."
+                )
                 % {"version": version, "supported": FORMAT_VERSION},
                 file=MANIFEST,
                 field="format_version",
@@ -271,7 +293,8 @@ class ArchiveReader:
         names = [entry["name"] for entry in manifest["sections"]]
         if unknown:
             raise self._fail(
-                _("unknown sections for format version %(version)s: %(names)s.") % {"version": version, "names": ", ".join(unknown)},
+                _("unknown sections for format version %(version)s: %(names)s.")
+                % {"version": version, "names": ", ".join(unknown)},
                 file=MANIFEST,
                 field="sections",
             )
@@ -286,5 +309,10 @@ class ArchiveReader:
                 continue
             data = self._unpack(infos[path])
             if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
-                problems.append(Problem(path, _("does not match the size and SHA-256 the manifest records: the file was changed or damaged.")))
+                problems.append(
+                    Problem(
+                        path,
+                        _("does not match the size and SHA-256 the manifest records: the file was changed or damaged."),
+                    )
+                )
         return problems

@@ -55,7 +55,9 @@ class CheckVisitor:
             self.problem(where, _("refers to a kind of item the archive cannot carry."))
             return None
         if object_id not in self.check.ids(kind):
-            self.problem(where, _("refers to %(kind)s id %(id)s, which is not in the archive.") % {"kind": kind, "id": object_id})
+            self.problem(
+                where, _("refers to %(kind)s id %(id)s, which is not in the archive.") % {"kind": kind, "id": object_id}
+            )
             return None
         return object_id
 

@@ -81,7 +81,9 @@ class ExportVisitor:
             return self._left_out(_("a chosen item of a kind the archive does not carry"), where)
         obj = model._default_manager.filter(pk=object_id).first()
         if obj is None:
-            return self._left_out(_("a reference to a deleted item (%(kind)s %(id)s)") % {"kind": kind, "id": object_id}, where)
+            return self._left_out(
+                _("a reference to a deleted item (%(kind)s %(id)s)") % {"kind": kind, "id": object_id}, where
+            )
         if kind in (DOCUMENTS, IMAGES):
             if not obj.file or not obj.file.storage.exists(obj.file.name):
                 return self._left_out(_("“%(title)s”, whose file is missing") % {"title": obj.title}, where)
@@ -98,7 +100,9 @@ class ExportVisitor:
         return models.get(kind)
 
     def _left_out(self, what: str, where: str) -> None:
-        self.export.note(_("%(what)s, in %(place)s (%(field)s), was left out.") % {"what": what, "place": self.where, "field": where})
+        self.export.note(
+            _("%(what)s, in %(place)s (%(field)s), was left out.") % {"what": what, "place": self.where, "field": where}
+        )
 
     def problem(self, where: str, message: str) -> None:
         """Data saved on this site is taken as it is; only an archive being read is checked."""

@@ -61,7 +61,9 @@ class Plan:
     def create(self, section: str, label: str, detail: str = "") -> None:
         self.entries.append(PlanEntry(section, label, Action.CREATE, detail))
 
-    def exists(self, section: str, label: str, archive_id: int | None = None, obj: Any = None, detail: str = "") -> None:
+    def exists(
+        self, section: str, label: str, archive_id: int | None = None, obj: Any = None, detail: str = ""
+    ) -> None:
         self.entries.append(PlanEntry(section, label, Action.EXISTS, detail))
         if archive_id is not None:
             self.matches[section][archive_id] = obj

@@ -180,7 +180,11 @@ class ImportView(_ExchangeView, FormView):
                 {
                     "name": section.replace("_", " "),
                     "counts": [(action.label, counts[action]) for action in Action if counts[action]],
-                    "entries": [entry for entry in plan.entries if entry.section == section and entry.action is not Action.EXISTS],
+                    "entries": [
+                        entry
+                        for entry in plan.entries
+                        if entry.section == section and entry.action is not Action.EXISTS
+                    ],
                 }
                 for section, counts in plan.counts().items()
                 if counts

@@ -58,7 +58,8 @@ def enriched_toolkit(toolkit: ToolkitPage, site: Site) -> ToolkitPage:
     tier.body.append(("costing", {"heading": "What it costs", "interventions": list(shown)}))
     tier.save_revision().publish()
     for document in get_document_model().objects.all():
-        document.get_file_size()  # recorded, as an upload through the admin records it (code that saves a file does not)
+        # Recorded, as an upload through the admin records it (code that saves a file does not).
+        document.get_file_size()
     return ToolkitPage.objects.get(pk=toolkit.pk)
 
 

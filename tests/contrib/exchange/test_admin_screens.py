@@ -31,7 +31,9 @@ def editor_client(client):
 
 def grant(username: str, codename: str) -> None:
     user = get_user_model().objects.get(username=username)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="send_toolkit_exchange", codename=codename))
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="send_toolkit_exchange", codename=codename)
+    )
 
 
 def refused(response) -> bool:

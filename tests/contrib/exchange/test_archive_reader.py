@@ -42,7 +42,15 @@ def test_an_exported_archive_reads_with_every_section_and_file(archive):
 
 @pytest.mark.parametrize(
     "name",
-    ["../settings.py", "files/../../etc/passwd", "/etc/passwd", "C:/Windows/win.ini", "files\\..\\x", "files/./a", "a//b"],
+    [
+        "../settings.py",
+        "files/../../etc/passwd",
+        "/etc/passwd",
+        "C:/Windows/win.ini",
+        "files\\..\\x",
+        "files/./a",
+        "a//b",
+    ],
 )
 def test_a_name_that_could_lead_outside_the_archive_is_refused(archive, name):
     assert unsafe_name_reason(name) is not None
@@ -52,7 +60,12 @@ def test_a_name_that_could_lead_outside_the_archive_is_refused(archive, name):
 
 
 def test_plain_names_inside_the_archive_are_accepted():
-    for name in ("manifest.json", "sections/pages.json", "files/documents/3/provision-map.txt", "files/images/9/a b.png"):
+    for name in (
+        "manifest.json",
+        "sections/pages.json",
+        "files/documents/3/provision-map.txt",
+        "files/images/9/a b.png",
+    ):
         assert unsafe_name_reason(name) is None
 
 
@@ -145,8 +158,8 @@ def test_schema_problems_name_the_file_the_item_and_the_field(archive):
 
     problems = problems_reading(with_json(archive, "sections/interventions.json", break_first))
     assert any(
-        problem.startswith("sections/interventions.json, item 1 (") and ", group_size: 'four' is not of type 'integer'"
-        in problem
+        problem.startswith("sections/interventions.json, item 1 (")
+        and ", group_size: 'four' is not of type 'integer'" in problem
         for problem in problems
     ), problems
     assert any("item 2 (" in problem and "'tier' is a required property" in problem for problem in problems), problems
@@ -168,6 +181,8 @@ def test_a_section_the_manifest_miscounts_is_refused(archive):
 
 @pytest.mark.parametrize("value", [0, -5, "200MB", None])
 def test_a_limit_that_is_not_a_positive_whole_number_fails_the_system_check(value):
-    with override_settings(SEND_TOOLKIT_EXCHANGE_MAX_UNPACKED_SIZE=value):
-        with pytest.raises(SystemCheckError, match="send_toolkit.E007"):
-            call_command("check")
+    with (
+        override_settings(SEND_TOOLKIT_EXCHANGE_MAX_UNPACKED_SIZE=value),
+        pytest.raises(SystemCheckError, match="send_toolkit.E007"),
+    ):
+        call_command("check")

@@ -96,7 +96,10 @@ def test_a_link_to_a_page_outside_the_toolkit_is_left_out_and_reported(toolkit, 
     assert "<a>the local offer</a>" in page["fields"]["introduction"]
     assert "toolkit_link" not in [block["type"] for block in page["fields"]["body"]]
     assert len(report.left_out) == 2
-    assert all("a link to a page outside the toolkit" in note and "Best practice walkthrough" in note for note in report.left_out)
+    assert all(
+        "a link to a page outside the toolkit" in note and "Best practice walkthrough" in note
+        for note in report.left_out
+    )
 
 
 def test_the_command_writes_the_archive_and_will_not_overwrite_one(toolkit, tmp_path):

@@ -49,7 +49,10 @@ def test_a_dry_run_lists_what_would_be_created_and_changes_nothing(archive, tmp_
     report = run_import(path, "--dry-run", "--slug", "northmoor-copy")
     assert "pages: 107 will be created" in report
     assert "  pages: northmoor-copy/for-practitioners (will be created): guidance page, restricted" in report
-    assert "  pages: northmoor-copy/communication-and-interaction/key-stage-1/getting-help (will be created): tier" in report
+    assert (
+        "  pages: northmoor-copy/communication-and-interaction/key-stage-1/getting-help (will be created): tier"
+        in report
+    )
     assert "interventions: 34 already here, kept as it is" in report
     assert "documents: 1 already here, kept as it is" in report  # the same file, in the same restricted collection
     assert "Dry run: northmoor.zip can be imported. Nothing was changed." in report
@@ -65,14 +68,29 @@ def test_a_dry_run_lists_clashes_and_fails(archive, tmp_path, toolkit):
     out = io.StringIO()
     with pytest.raises(CommandError, match=r"Dry run: 1 clash\(es\) to resolve"):
         call_command("send_toolkit_import", path, "--dry-run", stdout=out, stderr=out)
-    assert f"interventions: {lego.slug.removesuffix('-northmoor')} (clashes): this site has another record with the name" in out.getvalue()
+    assert (
+        f"interventions: {lego.slug.removesuffix('-northmoor')} (clashes): this site has another record with the name"
+        in out.getvalue()
+    )
     with pytest.raises(CommandError, match=r"Dry run: 2 clash\(es\)"):
         call_command(
-            "send_toolkit_import", path, "--dry-run", "--parent", str(toolkit.pk), "--slug", "northmoor-copy", stdout=out
+            "send_toolkit_import",
+            path,
+            "--dry-run",
+            "--parent",
+            str(toolkit.pk),
+            "--slug",
+            "northmoor-copy",
+            stdout=out,
         )
-    assert "pages: northmoor-copy (clashes): a page of another type (guidance page) is already at this address." in out.getvalue()
+    assert (
+        "pages: northmoor-copy (clashes): a page of another type (guidance page) is already at this address."
+        in out.getvalue()
+    )
     with pytest.raises(CommandError, match="Nothing was imported: 2 problem"):
-        call_command("send_toolkit_import", path, "--parent", str(toolkit.pk), "--slug", "northmoor-copy", stdout=out, stderr=out)
+        call_command(
+            "send_toolkit_import", path, "--parent", str(toolkit.pk), "--slug", "northmoor-copy", stdout=out, stderr=out
+        )
 
 
 def test_importing_the_same_archive_twice_adds_nothing_the_second_time(archive, tmp_path, site):
@@ -94,11 +112,17 @@ def test_an_imported_copy_keeps_its_restrictions_and_this_sites_settings_and_rat
     assistant = StaffRole.objects.get(name="Teaching assistant")
     assistant.hourly_rate = Decimal("16.25")
     assistant.save()
-    result = import_archive(io.BytesIO(archive), "northmoor.zip", site.root_page.specific, toolkit_slug="northmoor-copy")
+    result = import_archive(
+        io.BytesIO(archive), "northmoor.zip", site.root_page.specific, toolkit_slug="northmoor-copy"
+    )
     assert ToolkitSettings.for_site(site).council_name == "Westvale Council"
     assert StaffRole.objects.get(name="Teaching assistant").hourly_rate == Decimal("16.25")
-    assert "this site’s rate (£16.25 an hour) is kept" in [entry.detail for entry in result.plan.entries if entry.label == "Teaching assistant"]
-    restricted = PageViewRestriction.objects.get(page__in=result.toolkit.get_descendants(), page__slug="for-practitioners")
+    assert "this site’s rate (£16.25 an hour) is kept" in [
+        entry.detail for entry in result.plan.entries if entry.label == "Teaching assistant"
+    ]
+    restricted = PageViewRestriction.objects.get(
+        page__in=result.toolkit.get_descendants(), page__slug="for-practitioners"
+    )
     assert sorted(restricted.groups.values_list("name", flat=True)) == ["Practitioners", "Toolkit editors"]
 
 
@@ -106,7 +130,9 @@ def test_the_practitioners_group_travels_by_role_to_what_this_site_calls_it(arch
     make_site_fresh(site)
     with override_settings(SEND_TOOLKIT_PRACTITIONER_GROUP="Approved SENCOs"):
         result = import_archive(io.BytesIO(archive), "northmoor.zip", site.root_page.specific)
-    restricted = PageViewRestriction.objects.get(page__in=result.toolkit.get_descendants(), page__slug="for-practitioners")
+    restricted = PageViewRestriction.objects.get(
+        page__in=result.toolkit.get_descendants(), page__slug="for-practitioners"
+    )
     assert sorted(restricted.groups.values_list("name", flat=True)) == ["Approved SENCOs", "Toolkit editors"]
     assert not Group.objects.filter(name="Practitioners").exists()
 
@@ -153,7 +179,10 @@ DAMAGED = {
     "bad JSON": (bad_json, "sections/glossary_terms.json: is not valid JSON (line 1"),
     "bad reference": (bad_reference, "refers to interventions id 999999, which is not in the archive"),
     "wrong version": (wrong_version, "manifest.json, format_version: the archive is format version 7, newer than"),
-    "error while importing": (fails_while_importing, "/post-16/getting-more-help, fields.body[0].interventions: The minimum number of items is 1"),
+    "error while importing": (
+        fails_while_importing,
+        "/post-16/getting-more-help, fields.body[0].interventions: The minimum number of items is 1",
+    ),
 }
 
 
@@ -179,7 +208,9 @@ def test_a_bad_reference_names_the_page_and_the_block(archive, site):
         import_archive(io.BytesIO(bad_reference(archive)), "northmoor.zip", site.root_page.specific)
     (problem,) = raised.value.problems
     pages = {page["id"]: page for page in section(archive, "pages")}
-    first = next(page for page in pages.values() if any(b["type"] == "intervention" for b in page["fields"].get("body", [])))
+    first = next(
+        page for page in pages.values() if any(b["type"] == "intervention" for b in page["fields"].get("body", []))
+    )
     path = [first["slug"]]
     while pages[first["id"]]["parent"] is not None:
         first = pages[first["parent"]]

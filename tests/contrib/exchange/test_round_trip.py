@@ -60,7 +60,10 @@ def rendered(client, urls: list[str]) -> dict[str, tuple[int, str]]:
     pages = {}
     for url in urls:
         response = client.get(url)
-        pages[url] = (response.status_code, main_content(response.content.decode()) if response.status_code == 200 else "")
+        pages[url] = (
+            response.status_code,
+            main_content(response.content.decode()) if response.status_code == 200 else "",
+        )
     return pages
 
 

@@ -4,23 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ToolkitExchange',
+            name="ToolkitExchange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
             ],
             options={
-                'verbose_name': 'toolkit exchange',
-                'permissions': [('export_toolkit', 'Can export a whole toolkit, restricted content included'), ('import_toolkit', 'Can import a toolkit from another council')],
-                'managed': False,
-                'default_permissions': (),
+                "verbose_name": "toolkit exchange",
+                "permissions": [
+                    ("export_toolkit", "Can export a whole toolkit, restricted content included"),
+                    ("import_toolkit", "Can import a toolkit from another council"),
+                ],
+                "managed": False,
+                "default_permissions": (),
             },
         ),
     ]

@@ -160,12 +160,22 @@ class InterventionsSection(_RecordSection):
             check.problem(self.file, _("its staff role is not in the staff_roles section."), label, "staff_role")
         for sub_need in item["sub_needs"]:
             if sub_need not in check.ids("sub_needs"):
-                check.problem(self.file, _("sub-need %(id)s is not in the sub_needs section.") % {"id": sub_need}, label, "sub_needs")
+                check.problem(
+                    self.file,
+                    _("sub-need %(id)s is not in the sub_needs section.") % {"id": sub_need},
+                    label,
+                    "sub_needs",
+                )
         for field, terms in (("need_areas", vocabulary.NEED_AREAS), ("key_stages", vocabulary.KEY_STAGES)):
             known = {term.value for term in terms}
             for value in item[field]:
                 if value not in known:
-                    check.problem(self.file, _("“%(value)s” is not one of %(known)s.") % {"value": value, "known": ", ".join(sorted(known))}, label, field)
+                    check.problem(
+                        self.file,
+                        _("“%(value)s” is not one of %(known)s.") % {"value": value, "known": ", ".join(sorted(known))},
+                        label,
+                        field,
+                    )
             if not item[field]:
                 check.problem(self.file, _("at least one is needed."), label, field)
         rewrite_rich_text(item["description"], check.visitor(self.file, label), "description")
@@ -176,4 +186,6 @@ class InterventionsSection(_RecordSection):
         intervention.staff_role_id = run.ids["staff_roles"][item["staff_role"]] if item["staff_role"] else None
         intervention.need_areas.set(NeedArea.objects.filter(value__in=item["need_areas"]))
         intervention.key_stages.set(KeyStage.objects.filter(value__in=item["key_stages"]))
-        intervention.sub_needs.set(SubNeed.objects.filter(pk__in=[run.ids["sub_needs"][pk] for pk in item["sub_needs"]]))
+        intervention.sub_needs.set(
+            SubNeed.objects.filter(pk__in=[run.ids["sub_needs"][pk] for pk in item["sub_needs"]])
+        )

@@ -112,8 +112,10 @@ class CollectionsSection(Section):
                 plan.clash(
                     self.name,
                     paths[item["id"]],
-                    _("this site’s collection of that name is public, but the archive’s is restricted: restrict it, "
-                      "or rename it, then import again."),
+                    _(
+                        "this site’s collection of that name is public, but the archive’s is restricted: restrict it, "
+                        "or rename it, then import again."
+                    ),
                 )
             else:
                 plan.exists(self.name, paths[item["id"]], item["id"], existing)
@@ -150,7 +152,13 @@ class _MediaSection(Section):
             export.add_file(path, data)
             collection = None if obj.collection.is_root() else obj.collection_id
             if collection is None and is_restricted(obj.collection):
-                export.note(_("“%(title)s” is in the root collection, which is restricted here; it arrives in the other site’s root collection, under that site’s privacy.") % {"title": obj.title})
+                export.note(
+                    _(
+                        "“%(title)s” is in the root collection, which is restricted here; it arrives in the other "
+                        "site’s root collection, under that site’s privacy."
+                    )
+                    % {"title": obj.title}
+                )
             export.used["collections"].add(collection)
             items.append({"id": obj.pk, "title": obj.title, "collection": collection, "file": path, **self.item(obj)})
         return items
@@ -195,7 +203,9 @@ class _MediaSection(Section):
             data = archive.read_file(item["file"])
             obj = self.new(item, data, posixpath.basename(item["file"]))
             collection = item["collection"]
-            obj.collection_id = run.ids["collections"][collection] if collection else Collection.get_first_root_node().pk
+            obj.collection_id = (
+                run.ids["collections"][collection] if collection else Collection.get_first_root_node().pk
+            )
             obj.file_size = len(data)
             obj.file_hash = file_hash(data)
             run.save(obj, self.file, item["title"])

@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
 
 from send_toolkit.contrib.exchange.references import rewrite_rich_text, rewrite_stream
-from send_toolkit.contrib.exchange.sections.base import Section, error_messages, json_value, restriction_problems
+from send_toolkit.contrib.exchange.sections.base import Section, json_value, restriction_problems
 from send_toolkit.contrib.exchange.sections.groups import recreate_restriction, restriction_data
 from send_toolkit.pages.base import BasePage
 from send_toolkit.pages.models import ToolkitPage
@@ -145,14 +145,28 @@ class PagesSection(Section):
             parent = seen.get(item["parent"])
             if item["parent"] is None:
                 if index != 0 or item["type"] != ROOT_TYPE:
-                    check.problem(self.file, _("only the first page, a toolkit home, may have no parent."), label, "parent")
+                    check.problem(
+                        self.file, _("only the first page, a toolkit home, may have no parent."), label, "parent"
+                    )
             elif parent is None:
                 check.problem(self.file, _("its parent page must come before it in the list."), label, "parent")
             if model is None:
-                check.problem(self.file, _("“%(type)s” is not a toolkit page type.") % {"type": item["type"]}, label, "type")
+                check.problem(
+                    self.file, _("“%(type)s” is not a toolkit page type.") % {"type": item["type"]}, label, "type"
+                )
                 continue
-            if parent is not None and parent["type"] in types and model not in types[parent["type"]].allowed_subpage_models():
-                check.problem(self.file, _("a %(child)s cannot go under a %(parent)s.") % {"child": model._meta.verbose_name, "parent": types[parent["type"]]._meta.verbose_name}, label, "type")
+            if (
+                parent is not None
+                and parent["type"] in types
+                and model not in types[parent["type"]].allowed_subpage_models()
+            ):
+                check.problem(
+                    self.file,
+                    _("a %(child)s cannot go under a %(parent)s.")
+                    % {"child": model._meta.verbose_name, "parent": types[parent["type"]]._meta.verbose_name},
+                    label,
+                    "type",
+                )
             if (item["parent"], item["slug"]) in slugs:
                 check.problem(self.file, _("two pages with this slug have the same parent."), label, "slug")
             for message in restriction_problems(item["restriction"], check.group_names):
@@ -173,7 +187,12 @@ class PagesSection(Section):
             field = fields.get(name)
             if field is None:
                 if name not in BASE_PAGE_FIELDS:  # a base field this site's page model lacks is left behind
-                    check.problem(self.file, _("a %(type)s has no field “%(field)s”.") % {"type": model._meta.verbose_name, "field": name}, label, f"fields.{name}")
+                    check.problem(
+                        self.file,
+                        _("a %(type)s has no field “%(field)s”.") % {"type": model._meta.verbose_name, "field": name},
+                        label,
+                        f"fields.{name}",
+                    )
             elif is_content(field):
                 _rewrite(field, value, visitor, f"fields.{name}")
             else:
@@ -198,7 +217,12 @@ class PagesSection(Section):
             if existing is not None and existing.specific_class is model:
                 plan.exists(self.name, path, item["id"], existing.specific)
             elif existing is not None:
-                plan.clash(self.name, path, _("a page of another type (%(type)s) is already at this address.") % {"type": existing.specific_class._meta.verbose_name})
+                plan.clash(
+                    self.name,
+                    path,
+                    _("a page of another type (%(type)s) is already at this address.")
+                    % {"type": existing.specific_class._meta.verbose_name},
+                )
             else:
                 clash = self._clash_under(model, item, parent.specific)
                 if clash:
@@ -220,9 +244,16 @@ class PagesSection(Section):
         if field and field in item["fields"]:
             sibling = model.objects.child_of(parent).filter(**{field: item["fields"][field]}).first()
             if sibling is not None:
-                return _("“%(title)s” (%(slug)s) already covers this %(field)s here.") % {"title": sibling.title, "slug": sibling.slug, "field": model._meta.get_field(field).verbose_name}
+                return _("“%(title)s” (%(slug)s) already covers this %(field)s here.") % {
+                    "title": sibling.title,
+                    "slug": sibling.slug,
+                    "field": model._meta.get_field(field).verbose_name,
+                }
         if not model.can_create_at(parent):
-            return _("a %(type)s may not be added under “%(parent)s” (the page type is not allowed there, or it already has one).") % {"type": model._meta.verbose_name, "parent": parent.title}
+            return _(
+                "a %(type)s may not be added under “%(parent)s” (the page type is not allowed there, or it "
+                "already has one)."
+            ) % {"type": model._meta.verbose_name, "parent": parent.title}
         return ""
 
     def create(self, archive: Archive, run: Import) -> None:
@@ -236,7 +267,11 @@ class PagesSection(Section):
                 continue
             model = types[item["type"]]
             fields = page_fields(model)
-            values = {name: fields[name].clean(value, None) for name, value in item["fields"].items() if name in fields and not is_content(fields[name])}
+            values = {
+                name: fields[name].clean(value, None)
+                for name, value in item["fields"].items()
+                if name in fields and not is_content(fields[name])
+            }
             slug = run.plan.toolkit_slug if item["parent"] is None and run.plan.toolkit_slug else item["slug"]
             page = model(title=item["title"], slug=slug, live=False, owner=run.user, **values)
             parent = self._parent(item, pages, run)
@@ -277,4 +312,3 @@ class PagesSection(Section):
                 run.fail_with(error, self.file, label)
             if item["live"]:
                 revision.publish(user=run.user)
-

@@ -60,7 +60,12 @@ class PractitionerResourcesSection(Section):
                     check.problem(self.file, message, label, field)
             for name in item["groups"]:
                 if name not in check.group_names:
-                    check.problem(self.file, _("the group “%(group)s” is not in the groups section.") % {"group": name}, label, "groups")
+                    check.problem(
+                        self.file,
+                        _("the group “%(group)s” is not in the groups section.") % {"group": name},
+                        label,
+                        "groups",
+                    )
             rewrite_stream(_body_block(), item["body"], check.visitor(self.file, label), "body")
 
     def plan(self, archive: Archive, plan: Plan) -> None:

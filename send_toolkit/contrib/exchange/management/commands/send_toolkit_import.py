@@ -21,8 +21,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="The archive (.zip) to import.")
         parser.add_argument("--parent", type=int, help="Page id to import under (default: the default site's home).")
-        parser.add_argument("--slug", default="", help="A web address (slug) for the toolkit home other than the archive's.")
-        parser.add_argument("--dry-run", action="store_true", help="Check the archive and list what would happen; change nothing.")
+        parser.add_argument(
+            "--slug", default="", help="A web address (slug) for the toolkit home other than the archive's."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check the archive and list what would happen; change nothing."
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])

@@ -7,6 +7,7 @@ importer must also be allowed to add pages under the parent they choose.
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 
 from django import forms
@@ -93,9 +94,8 @@ class ExportView(_ExchangeView, FormView):
         archive = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
         export_toolkit(toolkit, archive)
         archive.seek(0)
-        response = FileResponse(
-            archive, as_attachment=True, filename=f"{slugify(toolkit.slug)}-toolkit.zip", content_type="application/zip"
-        )
+        filename = f"{slugify(toolkit.slug)}-{datetime.date.today().isoformat()}.zip"
+        response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
         # The archive holds restricted content: never kept by a browser's or anyone else's cache.
         patch_cache_control(response, private=True, no_store=True)
         return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -75,7 +76,8 @@ def test_an_editor_given_the_export_permission_downloads_the_archive(editor_clie
     response = editor_client.post(EXPORT, {"toolkit": toolkit.pk})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert response["Content-Disposition"] == 'attachment; filename="send-toolkit-toolkit.zip"'
+    today = datetime.date.today().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="send-toolkit-{today}.zip"'
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     archive = b"".join(response.streaming_content)
     assert manifest(archive)["toolkit"]["title"] == toolkit.title

@@ -203,6 +203,19 @@ def test_a_damaged_archive_changes_nothing_and_says_what_is_wrong(archive, tmp_p
     assert not ToolkitPage.objects.filter(slug="northmoor-copy").exists()
 
 
+def test_an_archive_without_pages_is_refused(archive, site):
+    without_pages = with_json(
+        archive,
+        "manifest.json",
+        lambda manifest: {**manifest, "sections": [s for s in manifest["sections"] if s["name"] != "pages"]},
+    )
+    with pytest.raises(ArchiveInvalid) as raised:
+        import_archive(io.BytesIO(without_pages), "northmoor.zip", site.root_page.specific)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "sections/pages.json: the archive holds no pages: a toolkit home is needed."
+    ]
+
+
 def test_a_bad_reference_names_the_page_and_the_block(archive, site):
     with pytest.raises(ArchiveInvalid) as raised:
         import_archive(io.BytesIO(bad_reference(archive)), "northmoor.zip", site.root_page.specific)

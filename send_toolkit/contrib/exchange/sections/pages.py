@@ -139,6 +139,8 @@ class PagesSection(Section):
         seen: dict[int, dict[str, Any]] = {}
         slugs: set[tuple[int | None, str]] = set()
         paths = page_paths(archive.items(self.name))
+        if not archive.items(self.name):
+            check.problem(self.file, _("the archive holds no pages: a toolkit home is needed."))
         for index, item in enumerate(archive.items(self.name)):
             label = paths[item["id"]]
             model = types.get(item["type"])

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
@@ -162,6 +162,17 @@ def import_archive(
                     section.create(archive, run)
                 for section in SECTION_HANDLERS:
                     section.fill(archive, run)
+        except IntegrityError:
+            # Something was added to the site while the import ran (another import, an editor): try again.
+            run.delete_stored_files()
+            raise ArchiveInvalid(
+                [
+                    Problem(
+                        name,
+                        _("this site changed while the archive was being imported. Nothing was imported; try again."),
+                    )
+                ]
+            ) from None
         except BaseException:
             run.delete_stored_files()
             raise

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -73,6 +73,7 @@ def test_an_editor_given_the_export_permission_downloads_the_archive(editor_clie
     index = editor_client.get(INDEX).content.decode()
     assert EXPORT in index and IMPORT not in index
     assert refused(editor_client.get(IMPORT))
+    assert "Download the archive" in editor_client.get(EXPORT).content.decode()
     response = editor_client.post(EXPORT, {"toolkit": toolkit.pk})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
@@ -136,3 +137,10 @@ def test_an_upload_that_is_not_an_archive_is_a_clear_message_not_a_server_error(
         IMPORT, {"archive": upload(io.BytesIO(b"not a zip").getvalue(), "notes.zip"), "parent": site.root_page_id}
     )
     assert response.status_code == 400 and "notes.zip: this is not a zip archive" in response.content.decode()
+
+
+def test_the_two_permissions_can_be_given_to_a_group_in_the_admin(admin_client):
+    editors = Group.objects.get(name="Toolkit editors")
+    html = admin_client.get(reverse("wagtailusers_groups:edit", args=[editors.pk])).content.decode()
+    assert "Can export a whole toolkit, restricted content included" in html
+    assert "Can import a toolkit from another council" in html

@@ -52,6 +52,12 @@ DEFAULTS: dict[str, Any] = {
     # contribute; smaller cells read "fewer than 5 settings" (docs/reference/provision-picture.md). A whole
     # number, 1 or more; anything else is refused by check W012 and the default is used.
     "PROVISION_PICTURE_MIN_SETTINGS": 5,
+    # Toolkit exchange archives (send_toolkit.contrib.exchange): the largest zip file an import takes, the most
+    # its contents may unpack to (a "zip bomb" is refused long before it fills the disk or memory), and the most
+    # entries (files) it may hold. In bytes, bytes and entries.
+    "EXCHANGE_MAX_ARCHIVE_SIZE": 200 * 1024 * 1024,
+    "EXCHANGE_MAX_UNPACKED_SIZE": 500 * 1024 * 1024,
+    "EXCHANGE_MAX_ENTRIES": 10_000,
 }
 
 

@@ -24,6 +24,8 @@ TOOLKIT_ITEMS = [
     ("Approved email domains", f"{SNIPPETS}/approvedemaildomain/"),
     ("Practitioner resources", f"{SNIPPETS}/practitionerresource/"),
     ("Undelivered email", "/admin/send-toolkit/undelivered-email/"),
+    # send_toolkit.contrib.exchange, which the example site installs.
+    ("Toolkit exchange", "/admin/send-toolkit-exchange/"),
 ]
 EXTRA_ITEM = ("Council returns", "/admin/council-returns/")
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "send_toolkit.contrib.api",
     "send_toolkit.contrib.openreferral",
+    "send_toolkit.contrib.exchange",
     "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",

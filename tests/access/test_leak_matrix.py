@@ -500,6 +500,14 @@ def world(toolkit) -> World:
             "toolkit_id": str(toolkit.pk),
             "evidence": intervention.evidence_strength,
             "cost_bands": ",".join(str(pk) for pk in CostBand.objects.values_list("pk", flat=True)),
+            "tier_id": str(tier.pk),
+            "costing_tier_id": str(costing_tier.pk),
+            "download_page_id": str(download_page.pk),
+            "links_page_id": str(links_page.pk),
+            "quiet_page_id": str(quiet_page.pk),
+            "intervention_id": str(intervention.pk),
+            "intervention_slug": intervention.slug,
+            "pictured_id": str(pictured.pk),
             "provision_map_screens": "\n".join(_map_screens(provision_map)),
             # The Open Referral feed's identifiers of the practitioner-only intervention and its own sub-need.
             "feed_service": str(service_id(feed_namespace(), intervention.pk)),
@@ -604,6 +612,26 @@ SEARCH_SHOWS = tuple(canary for canary in SEARCHABLE if canary is not SECTION_BO
 # Every URL the register lists for the channel on this site, each gated as the world says. The probe
 # of a channel PROBES does not name.
 EVERY_URL = Probe("every URL it lists", urls=lambda w: [], kind=AS_THE_WORLD_SAYS)
+
+RICH_TEXT_FORMATS = ("db_html", "html", "db_markdown", "markdown")
+# What the API bodies of the world's public pages show those allowed: the resources' bodies and their document,
+# the link and download blocks' labels and targets, the practitioner-only intervention and its local note.
+API_BODY_SHOWS = (
+    RESOURCE_BODY,
+    GROUP_RESOURCE_BODY,
+    DOCUMENT_TITLE,
+    DOCUMENT_FILE,
+    SECTION_TITLE,
+    SECTION_SLUG,
+    GROUP_SLUG,
+    INTERVENTION,
+    INTERVENTION_SLUG,
+    LOCAL_NOTE,
+    LINK_LABEL,
+    LINK_DESCRIPTION,
+    DOWNLOAD_LABEL,
+    DOWNLOAD_DESCRIPTION,
+)
 
 # Scenarios for this world, by the name of the channel in the register.
 PROBES: dict[str, list[Probe]] = {
@@ -750,6 +778,25 @@ PROBES: dict[str, list[Probe]] = {
     "sitemap": [Probe("sitemap.xml", lambda w: ["/sitemap.xml"], anonymous_view=True)],
     "Wagtail API": [
         Probe(
+            "bodies of public pages carrying restricted things, in every rich-text format",
+            lambda w: [
+                f"/api/v2/pages/{w.urls[page]}/?rich_text_format={fmt}"
+                for page in ("tier_id", "costing_tier_id", "download_page_id", "links_page_id", "quiet_page_id")
+                for fmt in RICH_TEXT_FORMATS
+            ],
+            shows=API_BODY_SHOWS,
+        ),
+        Probe(
+            "listing with every field",
+            lambda w: [
+                f"/api/v2/pages/?type=send_toolkit.TierPage&fields=*&id={w.urls['tier_id']}",
+                f"/api/v2/pages/?type=send_toolkit.TierPage&fields=*&id={w.urls['costing_tier_id']}",
+                "/api/v2/pages/?type=send_toolkit.GuidancePage&fields=*&slug=leak-quiet-excerpt&rich_text_format=html",
+                "/api/v2/pages/?type=send_toolkit.GuidancePage&fields=*&slug=leak-public-links&rich_text_format=markdown",
+            ],
+            shows=API_BODY_SHOWS,
+        ),
+        Probe(
             "listing",
             lambda w: [
                 "/api/v2/pages/?type=send_toolkit.GuidancePage&fields=title&limit=20",
@@ -787,6 +834,67 @@ PROBES: dict[str, list[Probe]] = {
             "descendant_of the toolkit",
             lambda w: [f"/api/v2/pages/?descendant_of={w.urls['toolkit_id']}&fields=title&order=-id&limit=20"],
             shows=(SECTION_TITLE, CHILD_TITLE, LOGIN_TITLE, GROUP_TITLE),
+        ),
+        EVERY_URL,
+    ],
+    "Wagtail API interventions": [
+        Probe(
+            "listing and search",
+            lambda w: ["/api/v2/interventions/?search=WRENFEATHER", "/api/v2/interventions/?search=programme&limit=20"],
+            shows=(INTERVENTION, INTERVENTION_SLUG, SUB_NEED),
+        ),
+        Probe("facet options", lambda w: ["/api/v2/interventions/?limit=1"], shows=(SUB_NEED,)),
+        Probe("every facet", lambda w: ["/api/v2/interventions/?" + query for query in _facet_queries(w)]),
+        Probe(
+            "every facet with a search",
+            lambda w: ["/api/v2/interventions/?search=WRENFEATHER&" + query for query in _facet_queries(w)],
+            shows=(INTERVENTION, INTERVENTION_SLUG, SUB_NEED),
+        ),
+        Probe(
+            "paging and order",
+            lambda w: [
+                f"/api/v2/interventions/?{query}"
+                for query in (
+                    "order=name",
+                    "order=cost",
+                    "order=-cost",
+                    "order=tier",
+                    "offset=20",
+                    "order=-cost&offset=20",
+                )
+            ],
+        ),
+        Probe(
+            "practitioner-only intervention",
+            lambda w: [f"/api/v2/interventions/{w.urls['intervention_id']}/"],
+            NOT_FOUND_UNLESS_ALLOWED,
+            audience=PRACTITIONERS,
+            shows=(INTERVENTION, INTERVENTION_SLUG, SUB_NEED),
+        ),
+        _head(
+            Probe(
+                "practitioner-only intervention",
+                lambda w: [f"/api/v2/interventions/{w.urls['intervention_id']}/"],
+                NOT_FOUND_UNLESS_ALLOWED,
+                audience=PRACTITIONERS,
+            )
+        ),
+        Probe(
+            "find a practitioner-only intervention",
+            lambda w: [
+                f"/api/v2/interventions/find/?slug={w.urls['intervention_slug']}",
+                f"/api/v2/interventions/find/?id={w.urls['intervention_id']}",
+            ],
+            NOT_FOUND_UNLESS_ALLOWED,
+            audience=PRACTITIONERS,
+            allowed_status=302,
+        ),
+        Probe(
+            "public intervention showing an image from a restricted collection, in every rich-text format",
+            lambda w: [
+                f"/api/v2/interventions/{w.urls['pictured_id']}/?rich_text_format={fmt}" for fmt in RICH_TEXT_FORMATS
+            ],
+            shows=(IMAGE_ALT, IMAGE_FILE),
         ),
         EVERY_URL,
     ],

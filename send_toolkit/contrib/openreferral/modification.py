@@ -1,21 +1,24 @@
-"""Keeps ``ServiceModification`` (HSDS ``last_modified``, and the ``modified_after`` filter) up to date.
+"""Keeps ``ServiceModification`` (HSDS ``last_modified``, and the ``modified_after`` filter) up to date, and
+purges the feed's cached copies of a service that changed.
 
 A service's record shows the intervention, its broad areas, key stages and sub-needs, its staff role's rate and
 the council's settings (its name, contact and school year), so a change to any of them is a change to the
-service, noted when it is saved.
-
-Cached copies are not purged here: as everywhere in the toolkit, only a change of who may see an intervention
-purges (``access.purging``, through the feed's channel); other changes reach consumers when the cached copy
-expires (``SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE``).
+service, noted when it is saved. The feed is public and cached (``SEND_TOOLKIT_PUBLIC_CACHE_MAX_AGE``), and
+consumers read it to keep their directories current, so every such change also purges, once committed, the
+feed's URLs that show the service (``channels.urls_showing_service``), and a deleted intervention's too. A
+change of who may see an intervention purges the toolkit's other channels as well (``access.purging``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+from send_toolkit.contrib.openreferral.channels import urls_showing_service
 from send_toolkit.contrib.openreferral.models import ServiceModification
 from send_toolkit.council.models import ToolkitSettings
 from send_toolkit.interventions.models import Intervention, StaffRole, SubNeed
@@ -33,6 +36,28 @@ def touch(intervention_ids: Iterable[int]) -> None:
     ServiceModification.objects.bulk_create(
         [ServiceModification(intervention_id=pk, last_modified=now) for pk in sorted(existing)], ignore_conflicts=True
     )
+    transaction.on_commit(lambda: purge_services(ids))
+
+
+def purge_services(intervention_ids: Iterable[int]) -> None:
+    """Purge the feed's URLs that show these interventions' services (read afresh, after the commit)."""
+    batch = PurgeBatch()
+    for intervention in Intervention.objects.filter(pk__in=list(intervention_ids)).prefetch_related("sub_needs"):
+        batch.add_urls(urls_showing_service(intervention))
+    batch.purge()
+
+
+def _intervention_deleted(sender, instance: Intervention, **kwargs) -> None:
+    """Gone from the feed: its URLs are worked out now, while its sub-needs are still there, and purged once
+    the deletion is committed."""
+    urls = urls_showing_service(instance)
+
+    def purge() -> None:
+        batch = PurgeBatch()
+        batch.add_urls(urls)
+        batch.purge()
+
+    transaction.on_commit(purge)
 
 
 def _intervention_saved(sender, instance: Intervention, raw: bool = False, **kwargs) -> None:
@@ -72,6 +97,7 @@ UID = "send_toolkit_openreferral_modification"
 def connect() -> None:
     """Called from the sub-app's ``ready()``."""
     post_save.connect(_intervention_saved, sender=Intervention, dispatch_uid=UID)
+    pre_delete.connect(_intervention_deleted, sender=Intervention, dispatch_uid=UID)
     for through in (Intervention.need_areas.through, Intervention.key_stages.through, Intervention.sub_needs.through):
         m2m_changed.connect(_choices_changed, sender=through, dispatch_uid=f"{UID}_changed")
         m2m_changed.connect(_choices_clearing, sender=through, dispatch_uid=f"{UID}_clearing")

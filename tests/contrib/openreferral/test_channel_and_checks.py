@@ -1,5 +1,5 @@
-"""The feed is a channel in the register (purged when an intervention's audience changes) and W009 notices a
-feed that is installed but not mounted."""
+"""The feed is a channel in the register (purged when an intervention changes, its audience included) and W009
+notices a feed that is installed but not mounted."""
 
 from __future__ import annotations
 
@@ -47,6 +47,28 @@ def test_making_an_intervention_practitioner_only_purges_the_feeds_urls_that_sho
     assert expected <= set(purged)
     other = Intervention.objects.filter(audience=Audience.PUBLIC).exclude(pk=intervention.pk).first()
     assert feed + f"services/{identifiers.service_id(namespace, other.pk)}" not in purged
+
+
+def test_any_change_to_a_service_purges_its_feed_urls_and_nothing_before_the_commit(
+    site, purged, django_capture_on_commit_callbacks
+):
+    intervention = Intervention.objects.filter(audience=Audience.PUBLIC).first()
+    service = f"{site.root_url}/openreferral/services/{identifiers.service_id(feed_namespace(), intervention.pk)}"
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        intervention.summary = "A new summary for the feed."
+        intervention.save()
+    assert service not in purged and waiting
+    for callback in waiting:
+        callback()
+    assert service in purged and f"{site.root_url}/openreferral/services" in purged
+
+
+def test_deleting_an_intervention_purges_its_feed_urls(site, purged, django_capture_on_commit_callbacks):
+    intervention = Intervention.objects.filter(audience=Audience.PUBLIC).first()
+    service = f"{site.root_url}/openreferral/services/{identifiers.service_id(feed_namespace(), intervention.pk)}"
+    with django_capture_on_commit_callbacks(execute=True):
+        intervention.delete()
+    assert service in purged
 
 
 def test_the_channel_lists_every_public_service_and_no_practitioner_only_one(site, client):

@@ -6,7 +6,16 @@ import pytest
 
 from send_toolkit.interventions.models import Audience
 from send_toolkit.tools.provision_map.models import ProvisionMap, ProvisionMapRow
-from tests.tools.provision_map.world import a_map, client_for, editor, library_row, person, rate_card, reading_group
+from tests.tools.provision_map.world import (
+    a_map,
+    client_for,
+    editor,
+    library_row,
+    own_row_data,
+    person,
+    rate_card,
+    reading_group,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,21 +147,7 @@ def test_the_setting_s_own_provision_and_own_rate_are_costed_and_said_to_be_its_
 def test_impossible_figures_get_a_message_and_the_row_is_not_saved(senco, field, value, message):
     rate_card()
     provision_map = a_map(senco)
-    data = {
-        "name": "Club",
-        "need_area": "semh",
-        "tier": "getting_help",
-        "delivery": "small_group",
-        "groups": "1",
-        "pupils_per_group": "4",
-        "sessions_per_week": "1",
-        "session_minutes": "30",
-        "weeks": "38",
-        "adults": "1",
-        "resource_cost": "0",
-        "training_cost": "0",
-    }
-    data[field] = value
+    data = own_row_data(**{field: value})
     response = client_for(senco).post(f"{MAPS}{provision_map.pk}/rows/add/?kind=own", data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -295,21 +290,7 @@ FIGURE_FIELDS = [
 def test_odd_input_in_any_field_gets_an_answer_never_a_server_error(senco, field):
     provision_map = a_map(senco)
     for value in ODD_VALUES:
-        data = {
-            "name": "Club",
-            "need_area": "semh",
-            "tier": "getting_help",
-            "delivery": "small_group",
-            "groups": "1",
-            "pupils_per_group": "4",
-            "sessions_per_week": "1",
-            "session_minutes": "30",
-            "weeks": "38",
-            "adults": "1",
-            "resource_cost": "0",
-            "training_cost": "0",
-            field: value,
-        }
+        data = own_row_data(**{field: value})
         response = client_for(senco).post(f"{MAPS}{provision_map.pk}/rows/add/?kind=own", data)
         assert response.status_code in (302, 400), (field, value, response.status_code)
         if response.status_code == 400:

@@ -99,3 +99,22 @@ def library_row(provision_map: ProvisionMap, intervention: Intervention, **chang
         setattr(row, name, value)
     row.save()
     return row
+
+
+def own_row_data(**changes) -> dict[str, str]:
+    """What the row form posts for the setting's own provision: a small-group club, 1 × 30 minutes for 38 weeks."""
+    data = {
+        "name": "Club",
+        "need_area": "semh",
+        "tier": "getting_help",
+        "delivery": "small_group",
+        "groups": "1",
+        "pupils_per_group": "4",
+        "sessions_per_week": "1",
+        "session_minutes": "30",
+        "weeks": "38",
+        "adults": "1",
+        "resource_cost": "0",
+        "training_cost": "0",
+    }
+    return data | changes

@@ -56,7 +56,8 @@ def test_the_archive_holds_the_whole_toolkit_with_its_privacy(toolkit):
     assert len(section(archive, "interventions")) == Intervention.objects.count()
     assert {item["audience"] for item in section(archive, "interventions")} == {"public", "practitioners"}
     (resource,) = section(archive, "practitioner_resources")
-    assert resource["audience"] == "practitioners" and resource["body"][0]["type"] == "rich_text"
+    assert resource["audience"] == "practitioners"
+    assert [block["type"] for block in resource["body"]] == ["tool", "rich_text", "download"]
     (collection,) = section(archive, "collections")
     assert collection["restriction"]["groups"] == ["Practitioners", "Toolkit editors"]
     assert section(archive, "groups") == [

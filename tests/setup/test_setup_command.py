@@ -39,7 +39,9 @@ def _snapshot() -> dict:
     collections, documents, settings...) plus the page tree and the accounts, to compare before and after."""
     User = get_user_model()
     return {
-        "rows": {model._meta.label: model._default_manager.count() for model in apps.get_models()},
+        "rows": {
+            model._meta.label: model._default_manager.count() for model in apps.get_models() if model._meta.managed
+        },
         "tree": list(BasePage.objects.order_by("path").values_list("path", "title", "slug", "live")),
         "accounts": [
             (user.username, user.password, sorted(user.groups.values_list("name", flat=True)))

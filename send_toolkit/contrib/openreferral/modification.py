@@ -21,7 +21,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from send_toolkit.contrib.openreferral.channels import urls_showing_service
 from send_toolkit.contrib.openreferral.models import ServiceModification
 from send_toolkit.council.models import ToolkitSettings
-from send_toolkit.interventions.models import Intervention, StaffRole, SubNeed
+from send_toolkit.interventions.models import Audience, Intervention, StaffRole, SubNeed
 
 
 def touch(intervention_ids: Iterable[int]) -> None:
@@ -40,9 +40,11 @@ def touch(intervention_ids: Iterable[int]) -> None:
 
 
 def purge_services(intervention_ids: Iterable[int]) -> None:
-    """Purge the feed's URLs that show these interventions' services (read afresh, after the commit)."""
+    """Purge the feed's URLs that show these interventions' services (read afresh, after the commit). Only public
+    ones are in the feed; a change of audience purges through ``access.purging`` as well."""
     batch = PurgeBatch()
-    for intervention in Intervention.objects.filter(pk__in=list(intervention_ids)).prefetch_related("sub_needs"):
+    changed = Intervention.objects.filter(pk__in=list(intervention_ids), audience=Audience.PUBLIC)
+    for intervention in changed.prefetch_related("sub_needs"):
         batch.add_urls(urls_showing_service(intervention))
     batch.purge()
 

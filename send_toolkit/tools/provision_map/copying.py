@@ -34,21 +34,26 @@ def _library_today(request: HttpRequest, rows: list[ProvisionMapRow]) -> dict[in
     }
 
 
-def _checks(request: HttpRequest, provision_map: ProvisionMap) -> list[tuple[ProvisionMapRow, LibraryCheck]]:
-    rows = [row for row in provision_map.rows.order_by("position", "pk") if row.from_library]
-    today = _library_today(request, rows)
-    weeks = latest_school_weeks(provision_map.school_year.next())
-    checked = []
-    for row in rows:
-        intervention = today.get(row.intervention_id)
-        current = library_defaults(intervention, weeks) if intervention is not None else None
-        checked.append((row, library_check(row.library_defaults, current)))
-    return checked
+def _rows_and_library(request: HttpRequest, provision_map: ProvisionMap):
+    """The map's rows in order, and the interventions they came from that this practitioner may still see."""
+    rows = list(provision_map.rows.order_by("position", "pk"))
+    return rows, _library_today(request, rows)
+
+
+def _check(row: ProvisionMapRow, today: dict[int, Intervention], weeks: int) -> LibraryCheck:
+    if not row.from_library:
+        return LibraryCheck()
+    intervention = today.get(row.intervention_id)
+    current = library_defaults(intervention, weeks) if intervention is not None else None
+    return library_check(row.library_defaults, current)
 
 
 def library_changes(request: HttpRequest, provision_map: ProvisionMap) -> list[RowChange]:
     """The map's library rows whose intervention has been withdrawn or has changed its defaults."""
-    return [RowChange(row, check) for row, check in _checks(request, provision_map) if check.withdrawn or check.changed]
+    rows, today = _rows_and_library(request, provision_map)
+    weeks = latest_school_weeks(provision_map.school_year.next())
+    checks = [RowChange(row, _check(row, today, weeks)) for row in rows]
+    return [change for change in checks if change.check.withdrawn or change.check.changed]
 
 
 def copy_to_next_year(request: HttpRequest, provision_map: ProvisionMap) -> ProvisionMap:
@@ -56,8 +61,7 @@ def copy_to_next_year(request: HttpRequest, provision_map: ProvisionMap) -> Prov
     next_year = provision_map.school_year.next()
     old_weeks = latest_school_weeks(provision_map.school_year)
     new_weeks = latest_school_weeks(next_year)
-    checks = {row.pk: check for row, check in _checks(request, provision_map)}
-    today = _library_today(request, list(provision_map.rows.all()))
+    rows, today = _rows_and_library(request, provision_map)
     copy = ProvisionMap.objects.create(
         owner=provision_map.owner,
         setting_name=provision_map.setting_name,
@@ -68,8 +72,8 @@ def copy_to_next_year(request: HttpRequest, provision_map: ProvisionMap) -> Prov
         copied_from=provision_map,
     )
     new_rows = []
-    for row in provision_map.rows.order_by("position", "pk"):
-        check = checks.get(row.pk, LibraryCheck())
+    for row in rows:
+        check = _check(row, today, new_weeks)
         row.pk = None
         row.provision_map = copy
         if row.weeks == old_weeks:

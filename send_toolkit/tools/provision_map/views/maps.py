@@ -119,7 +119,6 @@ def map_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def map_copy(request: HttpRequest, pk: int) -> HttpResponse:
     """Copy a map to the next school year, re-priced at that year's rates; first, say what has changed."""
     provision_map, _access = map_for(request, pk, MapAccess.OWN)
-    changes = library_changes(request, provision_map)
     next_year = provision_map.school_year.next()
     if request.method == "POST":
         with transaction.atomic():
@@ -136,7 +135,7 @@ def map_copy(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "provision_map": provision_map,
             "next_year": next_year,
-            "changes": changes,
+            "changes": library_changes(request, provision_map),
             "existing": ProvisionMap.objects.filter(
                 copied_from=provision_map, school_year_start=next_year.start
             ).first(),
